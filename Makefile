@@ -1,0 +1,68 @@
+# Leerwinst: one command each on a fresh machine that has only python3, make and apt.
+#   make run    start the app          make test   lint, type-check, all tests (unit, app, e2e)
+#   make bench  benchmarks             make lint   ruff + mypy only          make clean
+# Everything runs through .venv/bin/python -m ..., so nothing needs activating.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# -c constraints.txt pins every transitive dependency, so a fresh machine gets the versions we tested.
+PIP    := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# apt needs root: use sudo only when we are not root and sudo exists.
+SUDO   := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+# Stamps live inside .venv: deleting the venv also forgets what was installed into it.
+RUNTIME_STAMP := $(VENV)/.stamp-runtime
+DEV_STAMP     := $(VENV)/.stamp-dev
+
+.PHONY: run test bench lint clean chromium constraints
+
+run: $(RUNTIME_STAMP)
+	$(PY) -m streamlit run app.py
+
+test: $(DEV_STAMP) chromium lint
+	@# Exit code 5 means "no tests collected": an empty suite must never count as a pass.
+	@$(PY) -m pytest; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests, failing" >&2; fi; \
+	  exit $$rc
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy calculators ui app.py
+
+bench: $(RUNTIME_STAMP)
+	$(PY) -m benchmarks
+
+# The e2e tests drive Debian's chromium (Playwright's own browser download does not work offline).
+# Skipped when LEERWINST_SKIP_E2E=1, because then no browser is needed.
+chromium:
+	@if [ "$${LEERWINST_SKIP_E2E:-0}" = 1 ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	  echo "make: installing Debian chromium for the browser tests"; \
+	  $(APT_GET) update && $(APT_GET) install -y chromium
+
+# Debian's own python3 ships without the venv module; fetch it once if venv creation fails.
+$(PY):
+	$(PYTHON) -m venv $(VENV) || { echo "make: installing python3-venv"; \
+	  $(APT_GET) update && $(APT_GET) install -y python3-venv && $(PYTHON) -m venv --clear $(VENV); }
+
+# Reinstall only when a requirements or constraints file is newer than the stamp.
+$(RUNTIME_STAMP): requirements.txt constraints.txt | $(PY)
+	$(PIP) -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt constraints.txt | $(PY)
+	$(PIP) -r requirements-dev.txt
+	touch $@ $(RUNTIME_STAMP)
+
+# After changing a pin in requirements*.txt: rebuild the lock from a clean venv.
+constraints:
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	{ echo "# Full transitive lock of the dev venv (pip freeze). Regenerate with: make constraints"; \
+	  $(PY) -m pip freeze --exclude-editable; } > constraints.txt
+	touch $(RUNTIME_STAMP) $(DEV_STAMP)
+
+clean:
+	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis test-results
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +

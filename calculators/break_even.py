@@ -1,0 +1,131 @@
+"""What would have to be true: the value of one input at which the training just pays (NPV = 0).
+
+Notes
+-----
+For one input ``x`` with the others held fixed, find ``x*`` with ``NPV(x*) = 0`` by bisection on
+the model itself (``evaluate``), inside the input's allowed range. NPV is monotone in each
+input solved for here: rising in the productivity gain and in an extra subsidy, falling in the
+course fees; in the quit probability it falls whenever there is a benefit to lose (the search
+checks the sign at both ends and reports no answer when there is no change of sign).
+Used to answer "it does not pay — what would have to change?" honestly, with the user's numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from calculators.evaluate import evaluate
+from calculators.fields import field_spec
+from calculators.scenario import Scenario, Subsidy
+from calculators.training_costs import time_costs
+
+__all__ = ["Lever", "Threshold", "threshold", "thresholds"]
+
+_TOLERANCE_EUR = 0.005
+_MAX_STEPS = 80
+
+
+class Lever(StrEnum):
+    """An input the user can ask "what would it have to be?" about."""
+
+    PRODUCTIVITY_GAIN = "benefits.productivity_gain"
+    COURSE_FEES = "training.course_fees_eur"
+    QUIT_PROBABILITY = "retention.annual_quit_probability"
+    EXTRA_SUBSIDY = "training.subsidies.amount_eur"
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """The break-even value of one lever: ``needed`` is None when no allowed value makes it pay."""
+
+    lever: Lever
+    current: float
+    needed: float | None
+
+
+def _with_gain(s: Scenario, x: float) -> Scenario:
+    return replace(s, benefits=replace(s.benefits, productivity_gain=x))
+
+
+def _with_fees(s: Scenario, x: float) -> Scenario:
+    return replace(s, training=replace(s.training, course_fees_eur=x))
+
+
+def _with_quit(s: Scenario, x: float) -> Scenario:
+    return replace(s, retention=replace(s.retention, annual_quit_probability=x))
+
+
+def _with_subsidy(s: Scenario, x: float) -> Scenario:
+    extra = Subsidy(name="", amount_eur=x, month=s.training.start_month)
+    return replace(s, training=replace(s.training, subsidies=(*s.training.subsidies, extra)))
+
+
+def _bisect(npv: Callable[[float], float], low: float, high: float) -> float | None:
+    """The root of a monotone ``npv`` on [low, high], or None when it has the same sign at both ends."""
+    f_low, f_high = npv(low), npv(high)
+    if abs(f_low) <= _TOLERANCE_EUR:
+        return low
+    if abs(f_high) <= _TOLERANCE_EUR:
+        return high
+    if (f_low > 0) == (f_high > 0):
+        return None
+    for _ in range(_MAX_STEPS):
+        middle = (low + high) / 2
+        f_middle = npv(middle)
+        if abs(f_middle) <= _TOLERANCE_EUR or high - low < 1e-12:
+            return middle
+        if (f_middle > 0) == (f_low > 0):
+            low, f_low = middle, f_middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+def threshold(scenario: Scenario, lever: Lever) -> Threshold:
+    """The value of ``lever`` at which NPV = 0, within the lever's allowed range.
+
+    >>> from calculators.scenario_io import scenario_from_dict
+    >>> s = scenario_from_dict({"retention": {"quit_probability_change": 0}})
+    >>> t = threshold(s, Lever.PRODUCTIVITY_GAIN)
+    >>> abs(evaluate(_with_gain(s, t.needed)).npv_eur) < 0.01
+    True
+    """
+    s = scenario
+    if lever is Lever.PRODUCTIVITY_GAIN:
+        spec = field_spec(lever.value)
+        low, high = float(spec.minimum or 0), float(spec.maximum or 0)
+        needed = _bisect(lambda x: evaluate(_with_gain(s, x)).npv_eur, low, high)
+        return Threshold(lever, s.benefits.productivity_gain, needed)
+    if lever is Lever.COURSE_FEES:
+        spec = field_spec(lever.value)
+        low, high = float(spec.minimum or 0), float(spec.maximum or 0)
+        # fees can't fall below what subsidies already cover: the model refuses subsidies above costs
+        floor = max(
+            low,
+            s.training.subsidies_eur
+            - s.training.materials_exam_eur
+            - s.training.travel_eur
+            - time_costs(s.training, s.employee).total_eur,
+        )
+        needed = _bisect(lambda x: evaluate(_with_fees(s, x)).npv_eur, floor, high)
+        return Threshold(lever, s.training.course_fees_eur, needed)
+    if lever is Lever.QUIT_PROBABILITY:
+        change = s.retention.quit_probability_change
+        low = max(0.0, -change)
+        high = min(0.95, 0.95 - change)
+        needed = _bisect(lambda x: evaluate(_with_quit(s, x)).npv_eur, low, high)
+        return Threshold(lever, s.retention.annual_quit_probability, needed)
+    room = (
+        s.training.direct_costs_eur + time_costs(s.training, s.employee).total_eur - s.training.subsidies_eur
+    )
+    if len(s.training.subsidies) >= (field_spec("training.subsidies").max_items or 0) or room <= 0:
+        return Threshold(lever, 0.0, None)
+    needed = _bisect(lambda x: evaluate(_with_subsidy(s, x)).npv_eur, 0.0, room)
+    return Threshold(lever, 0.0, needed)
+
+
+def thresholds(scenario: Scenario, levers: tuple[Lever, ...] = tuple(Lever)) -> tuple[Threshold, ...]:
+    """:func:`threshold` for several levers."""
+    return tuple(threshold(scenario, lever) for lever in levers)

@@ -1,0 +1,85 @@
+"""Numbers, money and percentages written the way each language reads them.
+
+Dutch: ``€ 1.234,56`` and ``12,5 %``. English: ``€1,234.56`` and ``12.5%`` (Irish English, a euro
+locale, so an English reader never mistakes the Dutch thousands dot for a decimal point).
+Formatting is done in Python (Babel) so that every text, table, chart and report shows the same
+string and tests can check it.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_currency, format_decimal
+
+from calculators.i18n import Lang
+
+__all__ = ["BABEL_LOCALE", "money", "number", "percent", "signed_money"]
+
+BABEL_LOCALE = {Lang.NL: "nl_NL", Lang.EN: "en_IE"}
+
+
+def _locale(lang: Lang | str) -> str:
+    return BABEL_LOCALE[Lang(lang)]
+
+
+def _half_up(value: float, decimals: int) -> Decimal:
+    """Round half away from zero, as people do (Python's round() would give 12 for 12.5)."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def money(value: float, lang: Lang | str, *, cents: bool = False) -> str:
+    """Euros, whole by default.
+
+    >>> money(1234.56, "nl", cents=True)
+    '€\\xa01.234,56'
+    >>> money(-1234.4, "en")
+    '-€1,234'
+    """
+    if not math.isfinite(value):
+        return "–"
+    pattern = None if cents else ("¤\xa0#,##0;¤\xa0-#,##0" if Lang(lang) is Lang.NL else "¤#,##0;-¤#,##0")
+    rounded = _half_up(value, 2 if cents else 0)
+    if rounded == 0:
+        rounded = Decimal(0)  # never print "-€0"
+    return format_currency(rounded, "EUR", format=pattern, locale=_locale(lang), currency_digits=cents)
+
+
+def signed_money(value: float, lang: Lang | str) -> str:
+    """Whole euros with an explicit + for gains (for deltas).
+
+    >>> signed_money(250, "nl")
+    '+€\\xa0250'
+    """
+    text = money(value, lang)
+    return f"+{text}" if _half_up(value, 0) > 0 else text
+
+
+def number(value: float, lang: Lang | str, decimals: int = 0) -> str:
+    """A plain number with the language's separators.
+
+    >>> number(1234.5, "nl", 1)
+    '1.234,5'
+    """
+    if not math.isfinite(value):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    rounded = _half_up(value, decimals)
+    if rounded == 0:
+        rounded = Decimal(0)
+    return format_decimal(rounded, format=pattern, locale=_locale(lang), decimal_quantization=False)
+
+
+def percent(fraction: float, lang: Lang | str, decimals: int = 1) -> str:
+    """A fraction as a percentage (Dutch puts a space before the sign).
+
+    >>> percent(0.125, "nl")
+    '12,5\\xa0%'
+    >>> percent(0.125, "en", 0)
+    '13%'
+    """
+    if not math.isfinite(fraction):
+        return "–"
+    figure = number(fraction * 100, lang, decimals)
+    return f"{figure}\xa0%" if Lang(lang) is Lang.NL else f"{figure}%"

@@ -1,0 +1,96 @@
+"""Decision figures from the monthly cash flows: IRR, payback, break-even stay, worst case.
+
+Notes
+-----
+- IRR: the monthly rate ``x`` with ``Σ net(m) (1 + x)^−(m−1) = 0`` (numpy-financial ``irr``),
+  annualised as ``(1 + x)^12 − 1``. numpy-financial returns nan when no real solution exists;
+  that becomes ``None``, as does a series whose first non-zero flow is positive (money in before
+  money out: a rate of return has no meaning there).
+- Payback month: the first month from the training's start at which the cumulative discounted
+  net flow is ≥ 0 (Phillips' payback period, discounted; sources.yaml: phillips_principles).
+- Break-even stay (docs/money-model.md §8): if the employee stays exactly ``n`` months after the
+  training ends and then leaves, the training is worth
+  ``V(n) = Σ_{k=1..n} d(E+k) b(k) + vacancy(if M_v ≤ E+n) + d(E+n) owed(n) C_cl − PV(training costs)``
+  with ``b(k)`` the certain monthly benefit; the break-even stay is the smallest ``n`` with
+  ``V(n) ≥ 0`` and the worst case is ``V(0)``. This answers "how long must they stay?" (the
+  dissolution-risk view of BIBB; sources.yaml: bibb_cost_benefit).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import numpy.typing as npt
+import numpy_financial as npf
+
+from calculators.cashflows import CashFlows, certain_monthly_benefit
+from calculators.scenario import Scenario
+from calculators.study_cost_clause import covered_costs, share_owed
+
+__all__ = ["break_even_stay", "irr_annual", "payback_month", "stay_values"]
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def irr_annual(net: FloatArray) -> float | None:
+    """Annualised internal rate of return of monthly flows, or None when there is none.
+
+    >>> round(irr_annual(np.array([-1000.0] + [0.0] * 11 + [1100.0])) or 0, 9)  # 10 % back after a year
+    0.1
+    >>> irr_annual(np.array([-100.0, -50.0])) is None
+    True
+    >>> irr_annual(np.array([0.0, 500.0, -600.0, 200.0])) is None  # subsidy before the course
+    True
+    """
+    if not (np.any(net > 0) and np.any(net < 0)):
+        return None  # without both signs no rate can make the sum zero
+    if net[np.flatnonzero(net)[0]] > 0:
+        return None
+    monthly = float(npf.irr(net))
+    if math.isnan(monthly) or monthly <= -1.0:
+        return None
+    annual = (1.0 + monthly) ** 12 - 1.0
+    return annual if math.isfinite(annual) else None
+
+
+def payback_month(cumulative_discounted: FloatArray, start_month: int) -> int | None:
+    """First month from ``start_month`` with a cumulative discounted result ≥ 0.
+
+    >>> payback_month(np.array([0.0, -500.0, -200.0, 50.0]), 2)
+    4
+    >>> payback_month(np.array([-5.0, -1.0]), 1) is None
+    True
+    """
+    later = cumulative_discounted[start_month - 1 :]
+    hits = np.flatnonzero(later >= -1e-9)
+    return int(hits[0]) + start_month if hits.size else None
+
+
+def stay_values(scenario: Scenario, flows: CashFlows) -> FloatArray:
+    """``V(n)`` for n = 0 … H − E: the training's value if the employee leaves n months after it."""
+    end = scenario.training.end_month
+    horizon = scenario.horizon_months
+    d = flows.discount_factor
+    training_cost_pv = float(np.sum(d * flows.training_costs))
+    n = np.arange(0, horizon - end + 1, dtype=np.int64)
+    after = np.arange(1, horizon - end + 1, dtype=np.int64)
+    benefit_pv = np.concatenate(([0.0], np.cumsum(d[end:] * certain_monthly_benefit(scenario, after))))
+    vacancy = scenario.benefits.vacancy
+    if vacancy.filled_internally:
+        benefit_pv = benefit_pv + np.where(
+            end + n >= vacancy.month, vacancy.avoided_hiring_cost_eur * d[vacancy.month - 1], 0.0
+        )
+    clause = scenario.retention.study_cost_clause
+    refund = d[end - 1 + n] * share_owed(clause, n) * covered_costs(clause, scenario.training)
+    return np.asarray(benefit_pv + refund - training_cost_pv, dtype=np.float64)
+
+
+def break_even_stay(values: FloatArray) -> int | None:
+    """Smallest ``n`` with ``V(n) ≥ 0``, or None when the training never pays within the horizon.
+
+    >>> break_even_stay(np.array([-300.0, -100.0, 20.0, 90.0]))
+    2
+    """
+    hits = np.flatnonzero(values >= -1e-9)
+    return int(hits[0]) if hits.size else None

@@ -1,0 +1,1 @@
+"""Leerwinst's Streamlit user interface: pages, components, charts. It never computes money."""

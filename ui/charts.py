@@ -1,0 +1,108 @@
+"""Plotly figures built from results: pure functions (result in, figure out), unit-tested.
+
+Money on the axes and in hover texts is formatted in Python or with the language's separators,
+so Dutch readers see € 1.234 and English readers €1,234.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from calculators.evaluate import Result
+from calculators.formatting import money
+from calculators.i18n import Lang, text
+
+__all__ = ["PALETTE", "cumulative_cash_flow_figure", "plotly_separators"]
+
+PALETTE = {"line": "#1f6f5c", "good": "#1f6f5c", "bad": "#b3261e", "neutral": "#5f6b73", "zero": "#9aa5ad"}
+
+
+def plotly_separators(lang: Lang | str) -> str:
+    """Plotly's decimal and thousands separators for a language.
+
+    >>> plotly_separators("nl"), plotly_separators("en")
+    (',.', '.,')
+    """
+    return ",." if Lang(lang) is Lang.NL else ".,"
+
+
+def cumulative_cash_flow_figure(result: Result, lang: Lang | str) -> go.Figure:
+    """Cumulative discounted net result per month, with the payback month and the worst case marked."""
+    months = [row.month for row in result.months]
+    cumulative = [row.cumulative_discounted_net for row in result.months]
+    hover = [
+        text(lang, "chart.hover", month=m, value=money(v, lang))
+        for m, v in zip(months, cumulative, strict=True)
+    ]
+    figure = go.Figure()
+    figure.add_trace(
+        go.Scatter(
+            x=months,
+            y=cumulative,
+            mode="lines",
+            name=text(lang, "chart.expected_line"),
+            line={"color": PALETTE["line"], "width": 3},
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    figure.add_hline(y=0, line={"color": PALETTE["zero"], "width": 1})
+    figure.add_vline(
+        x=result.training_end_month,
+        line={"color": PALETTE["neutral"], "width": 1, "dash": "dot"},
+        annotation_text=text(lang, "chart.training_end"),
+        annotation_position="top left",
+    )
+    end_row = result.months[result.training_end_month - 1]
+    figure.add_trace(
+        go.Scatter(
+            x=[end_row.month],
+            y=[result.worst_case_eur],
+            mode="markers",
+            name=text(lang, "chart.worst_marker", value=money(result.worst_case_eur, lang)),
+            marker={"color": PALETTE["bad"], "size": 11, "symbol": "x"},
+            hovertext=[text(lang, "chart.worst_marker", value=money(result.worst_case_eur, lang))],
+            hoverinfo="text",
+        )
+    )
+    if result.payback_month is not None:
+        row = result.months[result.payback_month - 1]
+        label = text(lang, "chart.payback_marker", month=row.month)
+        figure.add_trace(
+            go.Scatter(
+                x=[row.month],
+                y=[row.cumulative_discounted_net],
+                mode="markers",
+                name=label,
+                marker={
+                    "color": PALETTE["good"],
+                    "size": 13,
+                    "symbol": "circle",
+                    "line": {"color": "white", "width": 2},
+                },
+                hovertext=[label],
+                hoverinfo="text",
+            )
+        )
+    figure.update_layout(
+        title={"text": text(lang, "chart.cumulative_title")},
+        separators=plotly_separators(lang),
+        xaxis={
+            "title": {"text": text(lang, "chart.month_axis")},
+            "dtick": 6 if result.horizon_months <= 60 else 12,
+        },
+        yaxis={
+            "title": {"text": text(lang, "chart.euro_axis")},
+            "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
+            "tickformat": ",.0f",
+            "zeroline": False,
+        },
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=420,
+        plot_bgcolor="white",
+        hovermode="closest",
+    )
+    figure.update_xaxes(gridcolor="#eef1f3")
+    figure.update_yaxes(gridcolor="#eef1f3")
+    return figure

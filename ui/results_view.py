@@ -1,0 +1,50 @@
+"""The result of one scenario on screen: headline, key figures, chart and what would have to change."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from calculators.evaluate import Result
+from calculators.i18n import Lang, text
+from calculators.scenario import Scenario
+from ui.cache import cached_thresholds
+from ui.charts import cumulative_cash_flow_figure
+from ui.results_text import headline, horizon_text, key_figures, what_if_lines
+from ui.safe_text import escape_markdown
+
+__all__ = ["show_result"]
+
+_PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
+    """Everything a user needs to read one result."""
+    box = st.success if result.pays_off else st.warning
+    box(headline(scenario, result, lang, escape=escape_markdown))
+    figures = key_figures(result, lang)
+    columns = st.columns(4)
+    cards = [
+        ("npv", figures.npv),
+        ("stay", figures.break_even_stay),
+        ("payback", figures.payback),
+        ("worst", figures.worst_case),
+    ]
+    for column, (name, value) in zip(columns, cards, strict=True):
+        with column:
+            st.metric(
+                text(lang, f"results.{name}_label"),
+                value,
+                help=text(lang, f"results.{name}_help"),
+                border=True,
+            )
+    st.plotly_chart(
+        cumulative_cash_flow_figure(result, lang), key="chart_cumulative", config=_PLOTLY_CONFIG, theme=None
+    )
+    if not result.pays_off:
+        st.subheader(text(lang, "results.what_if_title"))
+        lines = what_if_lines(cached_thresholds(scenario), lang)
+        if lines:
+            intro = text(lang, "results.what_if_intro", horizon=horizon_text(result.horizon_months, lang))
+            st.markdown(intro + "\n\n" + "\n".join(f"- {line}" for line in lines))
+        else:
+            st.markdown(text(lang, "results.what_if_none"))
