@@ -17,8 +17,10 @@ DEV_STAMP     := $(VENV)/.stamp-dev
 
 .PHONY: run test bench lint clean chromium constraints
 
+# --browser.serverAddress localhost: Streamlit otherwise asks checkip.amazonaws.com for a public IP
+# to print at start-up; our app never contacts a third party, not even from the server.
 run: $(RUNTIME_STAMP)
-	$(PY) -m streamlit run app.py
+	$(PY) -m streamlit run app.py --browser.serverAddress localhost
 
 test: $(DEV_STAMP) chromium lint
 	@# Exit code 5 means "no tests collected": an empty suite must never count as a pass.

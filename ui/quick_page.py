@@ -12,6 +12,7 @@ from calculators.errors import ScenarioError
 from calculators.fields import field_spec
 from calculators.i18n import Lang, text
 from calculators.scenario import TrainingKind
+from calculators.scenario_io import scenario_to_json
 from ui.cache import cached_evaluate
 from ui.inputs import choice_field, help_text, number_field, toggle_field, widget_key
 from ui.language import current_lang
@@ -92,6 +93,15 @@ def render() -> None:
             st.info(text(lang, "page.input_kept"))
         else:
             show_result(scenario, cached_evaluate(scenario), lang)
+            st.download_button(
+                text(lang, "page.download"),
+                data=scenario_to_json(scenario),
+                file_name="leerwinst-scenario.json",
+                mime="application/json",
+                key="download_scenario",
+                on_click="ignore",
+                icon=":material/download:",
+            )
     st.divider()
     st.caption(text(lang, "page.privacy"))
     st.caption(text(lang, "page.disclaimer"))
