@@ -105,5 +105,7 @@ class TestExamples:
         """Pins the issue's minimum: three example scenarios, one of them a dead-end track."""
         files = sorted((CONTENT / "examples").glob("*.json"))
         assert len(files) >= 3
-        outlooks = {yaml.safe_load(path.read_text(encoding="utf-8"))["employee"]["role_outlook"] for path in files}
+        outlooks = {
+            yaml.safe_load(path.read_text(encoding="utf-8"))["employee"]["role_outlook"] for path in files
+        }
         assert "dead_end" in outlooks
