@@ -1,22 +1,33 @@
-"""Command line: ``python -m calculators evaluate FILE.json`` (or ``-`` for standard input).
+"""Command line of the calculators; the only module here that does I/O beyond reading content/.
 
-The only module in calculators/ that does I/O beyond reading content/. Output is one JSON
-object on standard output. Invalid input exits with status 2 and one line on standard error
-that names the field, the value and the allowed range (``--lang nl|en``, Dutch by default).
+    python -m calculators evaluate FILE.json|-          the training's result
+    python -m calculators dead-end FILE.json|-          the four options for a dead-end track
+    python -m calculators transition-payment --monthly-salary EUR --start YYYY-MM-DD --end YYYY-MM-DD
+    python -m calculators schema                        the scenario file's JSON Schema
+
+Output is one JSON object on standard output. Invalid input exits with status 2 and one line on
+standard error that names the field (or option), the value and what is allowed
+(``--lang nl|en``, Dutch by default).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import math
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
+from calculators.dead_end import DeadEndComparison, compare_options
 from calculators.errors import ScenarioError
 from calculators.evaluate import evaluate
+from calculators.formatting import number
 from calculators.i18n import Lang, text
+from calculators.rules import available_years, rules_for
 from calculators.scenario_io import MAX_FILE_BYTES, json_schema, load_scenario_json
+from calculators.transition_payment import SalaryBase, TransitionPayment, transition_payment
 
 EXIT_INVALID = 2
 
@@ -42,8 +53,77 @@ def _parser() -> _Parser:
     )
     evaluate_cmd.add_argument("file", help="scenario JSON file, or - for standard input")
     evaluate_cmd.add_argument("--no-months", action="store_true", help="leave out the monthly table")
+    dead_end_cmd = commands.add_parser(
+        "dead-end", help="compare the options for an employee on a dead-end track"
+    )
+    dead_end_cmd.add_argument("file", help="scenario JSON file, or - for standard input")
+    tv = commands.add_parser("transition-payment", help="the statutory transition payment (art. 7:673 BW)")
+    tv.add_argument(
+        "--monthly-salary",
+        required=True,
+        type=_number("--monthly-salary"),
+        metavar="EUR",
+        help="gross monthly base salary",
+    )
+    tv.add_argument(
+        "--start", required=True, type=_date("--start"), help="first day of the contract, YYYY-MM-DD"
+    )
+    tv.add_argument("--end", required=True, type=_date("--end"), help="last day of the contract, YYYY-MM-DD")
+    tv.add_argument(
+        "--holiday-allowance",
+        type=_number("--holiday-allowance"),
+        default=0.08,
+        metavar="RATE",
+        help="holiday allowance as a fraction (default 0.08)",
+    )
+    tv.add_argument(
+        "--fixed-extras",
+        type=_number("--fixed-extras"),
+        default=0.0,
+        metavar="EUR",
+        help="fixed extras per year: a fixed 13th month or year-end payment, fixed overtime "
+        "and shift pay of the last 12 months (one twelfth is added to the monthly salary)",
+    )
+    tv.add_argument(
+        "--variable-3y",
+        type=_number("--variable-3y"),
+        default=0.0,
+        metavar="EUR",
+        help="bonuses and profit shares over the three calendar years before (one 36th is added)",
+    )
+    tv.add_argument(
+        "--deductible-costs",
+        type=_number("--deductible-costs"),
+        default=0.0,
+        metavar="EUR",
+        help="costs that meet every condition for deduction",
+    )
+    tv.add_argument("--year", type=int, default=None, help="rules year (default: the end date's year)")
     commands.add_parser("schema", help="print the JSON Schema of the scenario file")
     return parser
+
+
+def _number(_option: str) -> Callable[[str], float]:
+    def parse(raw: str) -> float:
+        try:
+            value = float(raw.replace(",", "."))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{raw!r} is not a number") from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{raw!r} is not a finite number")
+        return value
+
+    return parse
+
+
+def _date(_option: str) -> Callable[[str], dt.date]:
+    def parse(raw: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{raw!r} is not a date (YYYY-MM-DD)") from None
+
+    return parse
 
 
 def _read(path: str, lang: str) -> bytes:
@@ -63,16 +143,97 @@ def _fail(message: str) -> int:
     return EXIT_INVALID
 
 
+def _transition_payment(args: argparse.Namespace) -> int:
+    """The transition-payment command: validate the options, compute, print."""
+    year = args.year if args.year is not None else args.end.year
+    checks = [
+        ("--monthly-salary", args.monthly_salary, 0.0, 1_000_000.0),
+        ("--holiday-allowance", args.holiday_allowance, 0.0, 0.25),
+        ("--fixed-extras", args.fixed_extras, 0.0, 10_000_000.0),
+        ("--variable-3y", args.variable_3y, 0.0, 10_000_000.0),
+        ("--deductible-costs", args.deductible_costs, 0.0, 10_000_000.0),
+    ]
+    for option, value, low, high in checks:
+        if not low <= value <= high:
+            shown = {
+                name: number(v, args.lang, 2) for name, v in (("value", value), ("min", low), ("max", high))
+            }
+            return _fail(text(args.lang, "cli.out_of_range", option=option, **shown))
+    if args.end < args.start:
+        return _fail(text(args.lang, "cli.end_before_start", start=args.start, end=args.end))
+    years = available_years()
+    if year not in years:
+        return _fail(text(args.lang, "cli.no_rules_year", year=year, years=", ".join(map(str, years))))
+    salary = SalaryBase(
+        args.monthly_salary,
+        args.holiday_allowance,
+        fixed_year_end_eur=args.fixed_extras,
+        variable_components_3y_eur=args.variable_3y,
+    )
+    result = transition_payment(
+        salary, args.start, args.end, rules_for(year), extra_deductible_eur=args.deductible_costs
+    )
+    print(json.dumps(_transition_payment_json(result), ensure_ascii=False))
+    return 0
+
+
+def _transition_payment_json(tp: TransitionPayment) -> dict[str, Any]:
+    return {
+        "amount_eur": round(tp.amount_eur, 2),
+        "before_deduction_eur": round(tp.before_deduction_eur, 2),
+        "before_cap_eur": round(tp.before_cap_eur, 2),
+        "cap_eur": round(tp.cap_eur, 2),
+        "capped": tp.capped,
+        "deduction_eur": round(tp.deduction_eur, 2),
+        "service_years": round(tp.service.in_years, 6),
+        "service": {"years": tp.service.years, "months": tp.service.months, "days": tp.service.days},
+        "monthly_salary_eur": round(tp.monthly_salary_eur, 2),
+        "rules_year": tp.rules_year,
+        "to_verify": list(tp.to_verify),
+    }
+
+
+def _dead_end_json(result: DeadEndComparison) -> dict[str, Any]:
+    return {
+        "rules_year": result.rules_year,
+        "cheapest": result.cheapest.value,
+        "margin_eur": round(result.margin_eur, 2),
+        "robust": result.robust,
+        "options": [
+            {
+                "option": item.option.value,
+                "net_cost_eur": round(item.net_cost_eur, 2),
+                "components_eur": {name: round(value, 2) for name, value in item.components.items()},
+                "exit_month": item.exit_month,
+                "transition_payment_eur": round(item.transition_payment_eur, 2),
+                "deduction_eur": round(item.deduction_eur, 2),
+                "notes": list(item.notes),
+            }
+            for item in result.options
+        ],
+        "sensitivities": [
+            {"field": item.field, "current": item.current, "lower": item.lower, "upper": item.upper}
+            for item in result.sensitivities
+        ],
+        "to_verify": list(result.to_verify),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return 0
+    if args.command == "transition-payment":
+        return _transition_payment(args)
     try:
         scenario = load_scenario_json(_read(args.file, args.lang))
     except ScenarioError as error:
         return _fail(error.message(args.lang))
+    if args.command == "dead-end":
+        print(json.dumps(_dead_end_json(compare_options(scenario)), ensure_ascii=False))
+        return 0
     result = evaluate(scenario)
     print(json.dumps(result.to_dict(with_months=not args.no_months), ensure_ascii=False))
     return 0

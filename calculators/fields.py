@@ -8,11 +8,12 @@ items of a list share one spec (``training.subsidies.amount_eur``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from calculators.content import ContentError, load_yaml
+from calculators.rules import available_years
 
 __all__ = ["FieldSpec", "field_spec", "field_specs", "spec_path"]
 
@@ -75,11 +76,24 @@ def _spec(path: str, raw: Mapping[str, Any]) -> FieldSpec:
 
 @lru_cache(maxsize=1)
 def field_specs() -> Mapping[str, FieldSpec]:
-    """All field specs by dotted path, in file order."""
+    """All field specs by dotted path, in file order.
+
+    The rules year's range and default follow the files in ``content/rules/``: adding a year's
+    file is all it takes to offer that year (the newest is the default).
+    """
     raw = load_yaml("defaults.yaml")
     if not isinstance(raw, Mapping) or not isinstance(raw.get("fields"), Mapping):
         raise ContentError("defaults.yaml must have a 'fields' mapping")
-    return {path: _spec(path, spec) for path, spec in raw["fields"].items()}
+    specs = {path: _spec(path, spec) for path, spec in raw["fields"].items()}
+    years = available_years()
+    specs["company.rules_year"] = replace(
+        specs["company.rules_year"],
+        minimum=years[0],
+        maximum=years[-1],
+        default=years[-1],
+        plausible=(float(years[0]), float(years[-1])),
+    )
+    return specs
 
 
 def spec_path(field: str) -> str:

@@ -15,6 +15,7 @@ __all__ = [
     "Benefits",
     "ClauseCost",
     "Company",
+    "DeadEnd",
     "Employee",
     "RepaymentScale",
     "Retention",
@@ -191,6 +192,29 @@ class Retention:
 
 
 @dataclass(frozen=True, slots=True)
+class DeadEnd:
+    """What the dead-end comparison needs beyond the rest (docs/dead-end-model.md)."""
+
+    fixed_year_end_eur: float
+    fixed_components_12m_eur: float
+    variable_components_3y_eur: float
+    role_end_month: int
+    productivity_gap: float
+    productivity_gap_growth: float
+    sickness_annual_probability: float
+    sick_pay_year1: float
+    sick_pay_year2: float
+    sickness_replacement_share: float
+    reintegration_cost_per_month_eur: float
+    dismissal_procedure_months: int
+    dismissal_procedure_cost_eur: float
+    dismissal_failure_probability: float
+    exit_month: int
+    mutual_procedure_cost_eur: float
+    written_consent: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Scenario:
     """One training decision: the whole input of the money model."""
 
@@ -200,4 +224,5 @@ class Scenario:
     training: Training
     benefits: Benefits
     retention: Retention
+    dead_end: DeadEnd
     schema_version: int

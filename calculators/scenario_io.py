@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import fields
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +22,7 @@ from calculators.scenario import (
     Benefits,
     ClauseCost,
     Company,
+    DeadEnd,
     Employee,
     RepaymentScale,
     Retention,
@@ -53,7 +55,16 @@ MAX_TRAINING_HOURS_PER_MONTH = 300.0  # ten hours a day, every day: beyond it no
 
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
-    "": ("schema_version", "horizon_months", "company", "employee", "training", "benefits", "retention"),
+    "": (
+        "schema_version",
+        "horizon_months",
+        "company",
+        "employee",
+        "training",
+        "benefits",
+        "retention",
+        "dead_end",
+    ),
     "company": ("employee_count", "sector", "rules_year", "discount_rate_annual"),
     "employee": (
         "label",
@@ -95,6 +106,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "study_cost_clause",
     ),
     "retention.study_cost_clause": ("enabled", "repayment_months", "scale", "covers"),
+    "dead_end": tuple(field.name for field in fields(DeadEnd)),
 }
 
 
@@ -205,7 +217,7 @@ def scenario_from_dict(data: object) -> Scenario:
         return _object(root.get(name, {}), name, name)
 
     company, employee, training = section("company"), section("employee"), section("training")
-    benefits, retention = section("benefits"), section("retention")
+    benefits, retention, dead_end = section("benefits"), section("retention"), section("dead_end")
     vacancy = _object(benefits.get("vacancy", {}), "benefits.vacancy", "benefits.vacancy")
     clause = _object(
         retention.get("study_cost_clause", {}), "retention.study_cost_clause", "retention.study_cost_clause"
@@ -273,6 +285,7 @@ def scenario_from_dict(data: object) -> Scenario:
                 covers=tuple(ClauseCost(item) for item in k("covers")),
             ),
         ),
+        dead_end=DeadEnd(**{name: _read(dead_end, "dead_end", name) for name in _SECTIONS["dead_end"]}),
     )
     validate(scenario)
     return scenario
@@ -379,6 +392,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
                 "covers": [item.value for item in s.retention.study_cost_clause.covers],
             },
         },
+        "dead_end": {name: getattr(s.dead_end, name) for name in _SECTIONS["dead_end"]},
     }
 
 
@@ -465,6 +479,12 @@ def _cross_field_errors(s: Scenario) -> Iterator[ScenarioError]:
             r.quit_probability_change,
             "out_of_range",
             Allowed(-r.annual_quit_probability, 0.95 - r.annual_quit_probability),
+        )
+    exit_month = s.dead_end.exit_month
+    if s.employee.role_outlook is RoleOutlook.DEAD_END and not t.end_month + 1 <= exit_month <= horizon - 1:
+        # leaving "job to job" comes after the training and before the horizon's end
+        yield ScenarioError(
+            "dead_end.exit_month", exit_month, "out_of_range", Allowed(t.end_month + 1, horizon - 1)
         )
     clause = r.study_cost_clause
     if clause.enabled and t.kind is TrainingKind.MANDATORY:
