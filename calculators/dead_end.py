@@ -25,11 +25,12 @@ import numpy.typing as npt
 from calculators.discounting import discount_factors
 from calculators.retention import monthly_hazard
 from calculators.rules import YearRules, rules_for
-from calculators.scenario import Scenario
+from calculators.scenario import Scenario, TrainingKind
 from calculators.training_costs import time_costs
 from calculators.transition_payment import (
     CostItem,
     CostPurpose,
+    CostVerdict,
     SalaryBase,
     judge_cost,
     transition_payment_for_years,
@@ -39,10 +40,12 @@ from calculators.wages import loaded_monthly_wage
 __all__ = [
     "COMPONENTS",
     "DeadEndComparison",
+    "ExitPayment",
     "Option",
     "OptionResult",
     "Sensitivity",
     "compare_options",
+    "job_to_job_payment",
     "notice_months",
 ]
 
@@ -299,33 +302,86 @@ def _retrain(s: Scenario, st: _Setting) -> OptionResult:
     return OptionResult(Option.RETRAIN_INTERNAL, sum(pv.values()), pv, None, 0.0, 0.0, notes)
 
 
-def _job_to_job(s: Scenario, st: _Setting) -> OptionResult:
-    """Option 3 (§2.2): training for a job elsewhere, leaving by mutual agreement, costs deducted."""
-    de = s.dead_end
+@dataclass(frozen=True, slots=True)
+class ExitPayment:
+    """The transition payment when leaving job to job, step by step (docs/dead-end-model.md §1.3)."""
+
+    month: int  # the first month without contract
+    monthly_salary_eur: float
+    service_years: float
+    before_cap_eur: float
+    cap_eur: float
+    capped: bool
+    before_deduction_eur: float
+    deduction_eur: float
+    amount_eur: float
+    verdict: CostVerdict  # the training's direct costs judged against the deduction conditions
+
+
+_PURPOSE = {
+    TrainingKind.EXTERNAL_JOB: CostPurpose.OUTSIDE_EMPLOYER,
+    TrainingKind.INTERNAL_BROADENING: CostPurpose.OTHER_INTERNAL_ROLE,
+    TrainingKind.CURRENT_JOB: CostPurpose.CURRENT_JOB,
+    TrainingKind.MANDATORY: CostPurpose.CURRENT_JOB,
+}
+
+
+def job_to_job_payment(s: Scenario) -> ExitPayment:
+    """The transition payment at the agreed exit, less the training costs that may be deducted."""
+    rules = rules_for(s.company.rules_year)
     t = s.training
-    leave = de.exit_month
-    lines, still = _employment(s, st, leave, st.old_role_output)
-    lines["training"] = _training_lines(s)
-    lines["procedure"] = _at(st, leave, de.mutual_procedure_cost_eur * still[leave - 1])
-    reference = dt.date(st.rules.year, 1, 1)
+    leave = s.dead_end.exit_month
+    reference = dt.date(rules.year, 1, 1)
     item = CostItem(
         description="training",
         amount_eur=t.direct_costs_eur,
         incurred_on=_month_date(reference, t.start_month),
-        purpose=CostPurpose.OUTSIDE_EMPLOYER,
+        purpose=_PURPOSE[t.kind],
         paid_by_third_party_eur=min(t.direct_costs_eur, t.subsidies_eur),
-        specified_in_writing=de.written_consent,
-        consent_in_writing=de.written_consent,
+        specified_in_writing=s.dead_end.written_consent,
+        consent_in_writing=s.dead_end.written_consent,
     )
-    verdict = judge_cost(item, _month_date(reference, leave + 1) - dt.timedelta(days=1), st.rules)
-    tv, deduction = _tv(s, st.rules, leave + 1, verdict.deductible_eur)
-    lines["transition_payment"] = _at(st, leave + 1, tv * still[leave] if leave < st.horizon else 0.0)
+    verdict = judge_cost(item, _month_date(reference, leave + 1) - dt.timedelta(days=1), rules)
+    monthly = _salary(s).monthly_eur
+    years = _service_years(s, leave + 1)
+    amount, before_deduction, cap, capped = transition_payment_for_years(
+        monthly, years, rules, verdict.deductible_eur
+    )
+    return ExitPayment(
+        month=leave + 1,
+        monthly_salary_eur=monthly,
+        service_years=years,
+        before_cap_eur=monthly / float(rules.value("transition_payment_divisor")) * years,
+        cap_eur=cap,
+        capped=capped,
+        before_deduction_eur=before_deduction,
+        deduction_eur=before_deduction - amount,
+        amount_eur=amount,
+        verdict=verdict,
+    )
+
+
+def _job_to_job(s: Scenario, st: _Setting) -> OptionResult:
+    """Option 3 (§2.2): training for a job elsewhere, leaving by mutual agreement, costs deducted."""
+    de = s.dead_end
+    leave = de.exit_month
+    lines, still = _employment(s, st, leave, st.old_role_output)
+    lines["training"] = _training_lines(s)
+    lines["procedure"] = _at(st, leave, de.mutual_procedure_cost_eur * still[leave - 1])
+    payment = job_to_job_payment(s)
+    weight = still[leave] if leave < st.horizon else 0.0
+    lines["transition_payment"] = _at(st, payment.month, payment.amount_eur * weight)
     pv = _pv(st, lines)
-    notes = [
-        "job_to_job_agreement",
-        "job_to_job_deduction" if verdict.deductible else "job_to_job_no_deduction",
-    ]
-    return OptionResult(Option.JOB_TO_JOB, sum(pv.values()), pv, leave + 1, tv, deduction, tuple(notes))
+    deducted = "job_to_job_deduction" if payment.verdict.deductible else "job_to_job_no_deduction"
+    return OptionResult(
+        Option.JOB_TO_JOB,
+        sum(pv.values()),
+        pv,
+        payment.month,
+        payment.amount_eur,
+        payment.deduction_eur,
+        ("job_to_job_agreement", deducted),
+    )
 
 
 def _dismiss(s: Scenario, st: _Setting) -> OptionResult:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from calculators.break_even import Threshold, thresholds
+from calculators.dead_end import DeadEndComparison, compare_options
 from calculators.evaluate import Result, evaluate
 from calculators.scenario import Scenario
 
-__all__ = ["cached_evaluate", "cached_thresholds"]
+__all__ = ["cached_dead_end", "cached_evaluate", "cached_thresholds"]
 
 
 @st.cache_data(scope="session", max_entries=64, show_spinner=False)
@@ -25,3 +26,9 @@ def cached_evaluate(scenario: Scenario) -> Result:
 def cached_thresholds(scenario: Scenario) -> tuple[Threshold, ...]:
     """:func:`calculators.break_even.thresholds` for this session."""
     return thresholds(scenario)
+
+
+@st.cache_data(scope="session", max_entries=64, show_spinner=False)
+def cached_dead_end(scenario: Scenario) -> DeadEndComparison:
+    """:func:`calculators.dead_end.compare_options` for this session."""
+    return compare_options(scenario)

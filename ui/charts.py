@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from calculators.dead_end import COMPONENTS, DeadEndComparison
 from calculators.evaluate import Result
 from calculators.formatting import money
 from calculators.i18n import Lang, text
 
-__all__ = ["PALETTE", "cumulative_cash_flow_figure", "plotly_separators"]
+__all__ = ["PALETTE", "cumulative_cash_flow_figure", "dead_end_options_figure", "plotly_separators"]
 
 PALETTE = {"line": "#1f6f5c", "good": "#1f6f5c", "bad": "#b3261e", "neutral": "#5f6b73", "zero": "#9aa5ad"}
 
@@ -51,7 +52,7 @@ def cumulative_cash_flow_figure(result: Result, lang: Lang | str) -> go.Figure:
         x=result.training_end_month,
         line={"color": PALETTE["neutral"], "width": 1, "dash": "dot"},
         annotation_text=text(lang, "chart.training_end"),
-        annotation_position="top left",
+        annotation_position="bottom right",
     )
     end_row = result.months[result.training_end_month - 1]
     figure.add_trace(
@@ -90,19 +91,96 @@ def cumulative_cash_flow_figure(result: Result, lang: Lang | str) -> go.Figure:
         xaxis={
             "title": {"text": text(lang, "chart.month_axis")},
             "dtick": 6 if result.horizon_months <= 60 else 12,
+            "range": [0.5, result.horizon_months + 0.5],
+            "zeroline": False,
         },
         yaxis={
             "title": {"text": text(lang, "chart.euro_axis")},
             "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
             "tickformat": ",.0f",
             "zeroline": False,
+            "automargin": True,
         },
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        margin={"l": 10, "r": 20, "t": 50, "b": 10},
         height=420,
         plot_bgcolor="white",
         hovermode="closest",
     )
     figure.update_xaxes(gridcolor="#eef1f3")
     figure.update_yaxes(gridcolor="#eef1f3")
+    return figure
+
+
+_COMPONENT_COLOURS = {
+    "employment": "#5f6b73",
+    "sickness": "#c77c02",
+    "training": "#3b6ea8",
+    "procedure": "#8a5a9e",
+    "transition_payment": "#b3261e",
+    "hiring_avoided": "#6aa84f",
+}
+
+
+def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> go.Figure:
+    """The four options side by side: each cost component stacked (savings below zero), net cost marked."""
+    names = [text(lang, f"dead_end.options.{item.option.value}") for item in comparison.options]
+    figure = go.Figure()
+    # wages and the value of the work are large and nearly cancel: shown as one bar, their difference
+    shown = ("employment", *(name for name in COMPONENTS if name not in {"wages", "output"}))
+    for component in shown:
+        values = [
+            item.components["wages"] + item.components["output"]
+            if component == "employment"
+            else item.components[component]
+            for item in comparison.options
+        ]
+        if not any(abs(value) >= 0.5 for value in values):
+            continue
+        label = text(lang, f"dead_end.components.{component}")
+        figure.add_trace(
+            go.Bar(
+                y=names,
+                x=values,
+                orientation="h",
+                name=label,
+                marker={"color": _COMPONENT_COLOURS[component]},
+                hovertext=[f"{label}: {money(value, lang)}" for value in values],
+                hoverinfo="text",
+            )
+        )
+    net_label = text(lang, "dead_end.chart_net")
+    figure.add_trace(
+        go.Scatter(
+            y=names,
+            x=[item.net_cost_eur for item in comparison.options],
+            mode="markers",
+            name=net_label,
+            marker={
+                "color": "black",
+                "size": 13,
+                "symbol": "diamond",
+                "line": {"color": "white", "width": 2},
+            },
+            hovertext=[f"{net_label}: {money(item.net_cost_eur, lang)}" for item in comparison.options],
+            hoverinfo="text",
+        )
+    )
+    figure.update_layout(
+        title={"text": text(lang, "dead_end.chart_title")},
+        barmode="relative",
+        separators=plotly_separators(lang),
+        xaxis={
+            "title": {"text": text(lang, "dead_end.chart_axis")},
+            "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
+            "tickformat": ",.0f",
+            "automargin": True,
+        },
+        yaxis={"autorange": "reversed", "automargin": True},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
+        margin={"l": 10, "r": 20, "t": 50, "b": 10},
+        height=460,
+        plot_bgcolor="white",
+    )
+    figure.update_xaxes(gridcolor="#eef1f3", zerolinecolor="#5f6b73", zerolinewidth=2)
     return figure

@@ -11,9 +11,10 @@ import streamlit as st
 from calculators.errors import ScenarioError
 from calculators.fields import field_spec
 from calculators.i18n import Lang, text
-from calculators.scenario import TrainingKind
+from calculators.scenario import RoleOutlook, TrainingKind
 from calculators.scenario_io import scenario_to_json
 from ui.cache import cached_evaluate
+from ui.dead_end_view import DEAD_END_FIELDS, show_dead_end
 from ui.inputs import choice_field, help_text, number_field, toggle_field, widget_key
 from ui.language import current_lang
 from ui.results_view import show_result
@@ -23,7 +24,13 @@ from ui.state import scenario_from_state, seed_fields
 __all__ = ["MAIN_FIELDS", "MORE_FIELDS", "PAGE_FIELDS", "render"]
 
 MAIN_FIELDS = {
-    "section_employee": ("employee.label", "employee.gross_monthly_salary_eur", "employee.hours_per_week"),
+    "section_employee": (
+        "employee.label",
+        "employee.gross_monthly_salary_eur",
+        "employee.hours_per_week",
+        "employee.years_of_service",
+        "employee.role_outlook",
+    ),
     "section_training": (
         "training.kind",
         "training.course_fees_eur",
@@ -45,7 +52,7 @@ MORE_FIELDS = (
     "company.discount_rate_annual",
     "horizon_months",
 )
-PAGE_FIELDS = tuple(path for group in MAIN_FIELDS.values() for path in group) + MORE_FIELDS
+PAGE_FIELDS = tuple(path for group in MAIN_FIELDS.values() for path in group) + MORE_FIELDS + DEAD_END_FIELDS
 
 
 def _field(path: str, lang: Lang) -> None:
@@ -84,6 +91,11 @@ def render() -> None:
         with st.expander(text(lang, "page.more_assumptions")):
             for path in MORE_FIELDS:
                 _field(path, lang)
+        dead_end = st.session_state.get(widget_key("employee.role_outlook")) == RoleOutlook.DEAD_END.value
+        if dead_end:
+            with st.expander(text(lang, "dead_end.assumptions"), expanded=True):
+                for path in DEAD_END_FIELDS:
+                    _field(path, lang)
     with results:
         st.subheader(text(lang, "page.section_results"))
         try:
@@ -93,6 +105,9 @@ def render() -> None:
             st.info(text(lang, "page.input_kept"))
         else:
             show_result(scenario, cached_evaluate(scenario), lang)
+            if scenario.employee.role_outlook is RoleOutlook.DEAD_END:
+                st.divider()
+                show_dead_end(scenario, lang)
             st.download_button(
                 text(lang, "page.download"),
                 data=scenario_to_json(scenario),

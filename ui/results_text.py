@@ -63,7 +63,8 @@ class KeyFigures:
 
 def key_figures(result: Result, lang: Lang | str) -> KeyFigures:
     """Format the key figures of a result for display."""
-    never = text(lang, "results.never", horizon=horizon_text(result.horizon_months, lang))
+    # metric cards are narrow: "> 36 maanden" there, the full sentence in the headline and help
+    never = text(lang, "results.never_short", horizon=horizon_text(result.horizon_months, lang))
     stay = result.break_even_stay_months
     return KeyFigures(
         npv=money(result.npv_eur, lang),

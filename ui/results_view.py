@@ -22,21 +22,22 @@ def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
     box = st.success if result.pays_off else st.warning
     box(headline(scenario, result, lang, escape=escape_markdown))
     figures = key_figures(result, lang)
-    columns = st.columns(4)
     cards = [
         ("npv", figures.npv),
         ("stay", figures.break_even_stay),
         ("payback", figures.payback),
         ("worst", figures.worst_case),
     ]
-    for column, (name, value) in zip(columns, cards, strict=True):
-        with column:
-            st.metric(
-                text(lang, f"results.{name}_label"),
-                value,
-                help=text(lang, f"results.{name}_help"),
-                border=True,
-            )
+    # two by two: values such as "niet binnen 36 maanden" need half the column's width
+    for row in (cards[:2], cards[2:]):
+        for column, (name, value) in zip(st.columns(2), row, strict=True):
+            with column:
+                st.metric(
+                    text(lang, f"results.{name}_label"),
+                    value,
+                    help=text(lang, f"results.{name}_help"),
+                    border=True,
+                )
     st.plotly_chart(
         cumulative_cash_flow_figure(result, lang), key="chart_cumulative", config=_PLOTLY_CONFIG, theme=None
     )

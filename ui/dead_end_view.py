@@ -1,0 +1,217 @@
+"""The dead-end comparison on screen: four options, the transition payment step by step, the
+conditions for deducting training costs, legal notes with sources, and "not legal advice"."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from calculators.dead_end import DeadEndComparison, ExitPayment, job_to_job_payment
+from calculators.error_text import format_in_unit
+from calculators.fields import field_spec
+from calculators.formatting import money, number
+from calculators.i18n import Lang, text
+from calculators.rules import rules_for
+from calculators.scenario import Scenario
+from calculators.sources import sources
+from ui.cache import cached_dead_end
+from ui.charts import dead_end_options_figure
+from ui.results_text import horizon_text
+
+__all__ = ["DEAD_END_FIELDS", "show_dead_end"]
+
+DEAD_END_FIELDS = (
+    "dead_end.role_end_month",
+    "dead_end.productivity_gap",
+    "dead_end.productivity_gap_growth",
+    "dead_end.exit_month",
+    "dead_end.written_consent",
+    "dead_end.dismissal_failure_probability",
+    "dead_end.dismissal_procedure_months",
+    "dead_end.dismissal_procedure_cost_eur",
+    "dead_end.mutual_procedure_cost_eur",
+    "dead_end.sickness_annual_probability",
+    "dead_end.sick_pay_year1",
+    "dead_end.sick_pay_year2",
+    "dead_end.sickness_replacement_share",
+    "dead_end.reintegration_cost_per_month_eur",
+    "dead_end.fixed_year_end_eur",
+    "dead_end.fixed_components_12m_eur",
+    "dead_end.variable_components_3y_eur",
+)
+_RULES_CITED = (
+    "transition_payment_divisor",
+    "transition_payment_pro_rata",
+    "transition_payment_cap_eur",
+    "notice_period_months",
+    "deduction_conditions",
+    "sick_pay_weeks",
+    "uwv_compensation_after_illness",
+)
+_PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def _option_name(lang: Lang, option: str) -> str:
+    return text(lang, f"dead_end.options.{option}")
+
+
+def _headline(result: DeadEndComparison, lang: Lang) -> str:
+    ranked = sorted(result.options, key=lambda item: item.net_cost_eur)
+    return text(
+        lang,
+        "dead_end.cheapest",
+        option=_option_name(lang, ranked[0].option.value),
+        margin=money(result.margin_eur, lang),
+        runner_up=_option_name(lang, ranked[1].option.value),
+    )
+
+
+def _sensitivity_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
+    lines = []
+    for item in result.sensitivities:
+        spec = field_spec(item.field)
+        label = text(lang, f"fields.{item.field}.label")
+        current = format_in_unit(item.current, spec.unit, lang)
+        for bound, key in (
+            (item.lower, "dead_end.sensitive_lower"),
+            (item.upper, "dead_end.sensitive_upper"),
+        ):
+            if bound is not None:
+                shown = format_in_unit(
+                    round(bound, 4) if spec.type == "float" else round(bound), spec.unit, lang
+                )
+                lines.append(text(lang, key, label=label, value=shown, current=current))
+    return lines
+
+
+def _table(result: DeadEndComparison, lang: Lang) -> pd.DataFrame:
+    rows = []
+    for item in result.options:
+        rows.append(
+            {
+                text(lang, "dead_end.table_option"): _option_name(lang, item.option.value),
+                text(lang, "dead_end.table_net_cost"): money(item.net_cost_eur, lang),
+                text(lang, "dead_end.table_exit"): (
+                    text(lang, "units.month", value=item.exit_month)
+                    if item.exit_month is not None
+                    else text(lang, "dead_end.exit_none")
+                ),
+                text(lang, "dead_end.table_tv"): money(item.transition_payment_eur, lang),
+                text(lang, "dead_end.table_deduction"): money(item.deduction_eur, lang),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _payment_steps(payment: ExitPayment, year: int, lang: Lang, cap_to_verify: bool) -> list[str]:
+    monthly = money(payment.monthly_salary_eur, lang, cents=True)
+    years = number(payment.service_years, lang, 2)
+    return [
+        text(lang, "dead_end.tv_salary", monthly=monthly),
+        text(lang, "dead_end.tv_service", years=years),
+        text(
+            lang,
+            "dead_end.tv_before_cap",
+            monthly=monthly,
+            years=years,
+            amount=money(payment.before_cap_eur, lang),
+        ),
+        text(
+            lang,
+            "dead_end.tv_cap",
+            year=year,
+            cap=money(payment.cap_eur, lang),
+            flag=text(lang, "dead_end.tv_cap_to_verify") if cap_to_verify else "",
+            capped=text(lang, "dead_end.tv_capped") if payment.capped else "",
+        ),
+        text(lang, "dead_end.tv_deduction", deduction=money(payment.deduction_eur, lang)),
+        text(lang, "dead_end.tv_amount", amount=money(payment.amount_eur, lang)),
+    ]
+
+
+def _checklist(payment: ExitPayment, conditions: list[str], lang: Lang) -> list[str]:
+    judged = {
+        "specified_in_writing",
+        "consent_in_writing",
+        "paid_by_employer",
+        "not_wages",
+        "within_lookback",
+        "not_for_current_job",
+    }
+    lines = []
+    for condition in conditions:
+        # Streamlit's own icon font: emoji depend on the reader's system fonts
+        if condition not in judged:
+            status, mark = text(lang, "dead_end.checklist_check"), ":gray[:material/help:]"
+        elif condition in payment.verdict.failed:
+            status, mark = text(lang, "dead_end.checklist_fails"), ":red[:material/cancel:]"
+        else:
+            status, mark = text(lang, "dead_end.checklist_ok"), ":green[:material/check_circle:]"
+        lines.append(f"{mark} {text(lang, f'dead_end.conditions.{condition}')} — {status}")
+    return lines
+
+
+def _source_links(year: int, lang: Lang) -> str:
+    rules = rules_for(year)
+    cited: list[str] = []
+    for key in _RULES_CITED:
+        for value in rules[key].values:
+            cited.extend(source_id for source_id in value.sources if source_id not in cited)
+    cited.append("wkadvocaten_herplaatsing")
+    known = sources()
+    links = [
+        f"[{known[source_id].citation()}]({known[source_id].url})"
+        for source_id in cited
+        if source_id in known
+    ]
+    return text(lang, "dead_end.sources", sources="; ".join(links))
+
+
+def show_dead_end(scenario: Scenario, lang: Lang) -> None:
+    """The whole dead-end section for a valid scenario."""
+    result = cached_dead_end(scenario)
+    st.subheader(text(lang, "dead_end.title"))
+    st.caption(text(lang, "dead_end.intro", horizon=horizon_text(scenario.horizon_months, lang)))
+    st.info(_headline(result, lang))
+    if result.robust:
+        st.markdown(text(lang, "dead_end.robust"))
+    else:
+        lines = _sensitivity_lines(result, lang)
+        st.markdown(
+            text(lang, "dead_end.sensitive_intro") + "\n\n" + "\n".join(f"- {line}" for line in lines)
+        )
+    st.plotly_chart(
+        dead_end_options_figure(result, lang), key="chart_dead_end", config=_PLOTLY_CONFIG, theme=None
+    )
+    st.table(_table(result, lang), hide_index=True)
+
+    payment = job_to_job_payment(scenario)
+    rules = rules_for(scenario.company.rules_year)
+    with st.container(border=True, key="dead_end_payment"):
+        st.markdown(f"**{text(lang, 'dead_end.tv_title')}**")
+        st.markdown(
+            "\n".join(
+                f"1. {line}"
+                for line in _payment_steps(
+                    payment, rules.year, lang, rules["transition_payment_cap_eur"].to_verify
+                )
+            )
+        )
+    with st.container(border=True, key="dead_end_checklist"):
+        st.markdown(f"**{text(lang, 'dead_end.checklist_title')}**")
+        conditions = list(rules.value("deduction_conditions"))
+        st.markdown("\n".join(f"- {line}" for line in _checklist(payment, conditions, lang)))
+        if not scenario.dead_end.written_consent:
+            st.warning(text(lang, "dead_end.consent_missing"))
+    if result.to_verify:
+        items = ", ".join(text(lang, f"dead_end.rules.{key}") for key in result.to_verify)
+        st.warning(text(lang, "dead_end.to_verify", items=items), icon=":material/fact_check:")
+    with st.expander(text(lang, "dead_end.legal_title")):
+        notes: list[str] = []
+        for item in result.options:
+            for note in item.notes:
+                if note not in notes:
+                    notes.append(note)
+        st.markdown("\n".join(f"- {text(lang, f'dead_end.notes.{note}')}" for note in notes))
+        st.caption(_source_links(rules.year, lang))
+    st.caption(text(lang, "dead_end.not_legal_advice", year=rules.year))
