@@ -1,18 +1,22 @@
-"""Leerwinst — router only: page config, language, navigation."""
+"""Leerwinst — router only: page config, language, role, navigation."""
 
 import streamlit as st
 
 from calculators.i18n import text
-from ui import quick_page
+from calculators.rules import check_all
 from ui.language import language_selector
+from ui.role import role_selector
 
 st.set_page_config(page_title="Leerwinst", page_icon=":material/school:", layout="wide")
+check_all()  # a broken rules file fails here, loudly, not halfway through a user's case
 
-with st.container(horizontal=True, horizontal_alignment="right"):
+with st.container(horizontal=True, vertical_alignment="center", key="header"):
+    st.markdown("**Leerwinst**", width="stretch")
     lang = language_selector()
+    role_selector(lang)
 
 page = st.navigation(
-    [st.Page(quick_page.render, title=text(lang, "page.title"), url_path="berekening", default=True)],
+    [st.Page("ui/pages/wizard_page.py", title=text(lang, "app.title"), url_path="leerwinst", default=True)],
     position="hidden",
 )
 page.run()

@@ -49,7 +49,10 @@ class MonthRow:
 class Breakdown:
     """Present values of each cost and benefit line (all positive except where noted)."""
 
-    direct_cost: float
+    course_fees: float
+    materials_exam: float
+    travel: float
+    direct_cost: float  # course fees + materials and exam + travel
     wage_cost: float
     lost_output: float  # negative when hired cover is cheaper than the trainee's own wage
     subsidy: float
@@ -116,13 +119,17 @@ class Result:
         return data
 
 
-def _breakdown(flows: CashFlows) -> Breakdown:
+def _breakdown(scenario: Scenario, flows: CashFlows) -> Breakdown:
     d = flows.discount_factor
+    start = float(d[scenario.training.start_month - 1])  # direct costs are all paid in the first month
 
     def pv(values: np.ndarray) -> float:
         return float(np.sum(d * values))
 
     return Breakdown(
+        course_fees=scenario.training.course_fees_eur * start,
+        materials_exam=scenario.training.materials_exam_eur * start,
+        travel=scenario.training.travel_eur * start,
         direct_cost=pv(flows.direct_cost),
         wage_cost=pv(flows.wage_cost),
         lost_output=pv(flows.lost_output),
@@ -186,7 +193,7 @@ def evaluate(scenario: Scenario) -> Result:
         expected_benefit_eur=benefit_pv,
         training_end_month=scenario.training.end_month,
         horizon_months=scenario.horizon_months,
-        breakdown=_breakdown(flows),
+        breakdown=_breakdown(scenario, flows),
         stay_values_eur=tuple(float(v) for v in values),
         months=rows,
     )

@@ -225,4 +225,5 @@ class Scenario:
     benefits: Benefits
     retention: Retention
     dead_end: DeadEnd
+    doubts: tuple[str, ...]  # W1 … W7: the employer's reluctances from the study (content/i18n doubts.*)
     schema_version: int

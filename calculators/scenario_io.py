@@ -58,6 +58,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "": (
         "schema_version",
         "horizon_months",
+        "doubts",
         "company",
         "employee",
         "training",
@@ -195,8 +196,11 @@ def _subsidies(items: list[Any]) -> tuple[Subsidy, ...]:
     return tuple(result)
 
 
-def scenario_from_dict(data: object) -> Scenario:
+def scenario_from_dict(data: object, *, check: bool = True) -> Scenario:
     """Build and validate a scenario from its JSON form (a dict as ``json.load`` gives it).
+
+    Types and structure are always checked; ``check=False`` skips the range and cross-field
+    rules so that :func:`validation_errors` can list all of them at once.
 
     >>> scenario = scenario_from_dict({"employee": {"gross_monthly_salary_eur": 3200}})
     >>> scenario.employee.gross_monthly_salary_eur
@@ -233,6 +237,7 @@ def scenario_from_dict(data: object) -> Scenario:
     scenario = Scenario(
         schema_version=SCHEMA_VERSION,
         horizon_months=_read(root, "", "horizon_months"),
+        doubts=tuple(_read(root, "", "doubts")),
         company=Company(
             employee_count=c("employee_count"),
             sector=Sector(c("sector")),
@@ -287,7 +292,8 @@ def scenario_from_dict(data: object) -> Scenario:
         ),
         dead_end=DeadEnd(**{name: _read(dead_end, "dead_end", name) for name in _SECTIONS["dead_end"]}),
     )
-    validate(scenario)
+    if check:
+        validate(scenario)
     return scenario
 
 
@@ -337,6 +343,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     return {
         "schema_version": s.schema_version,
         "horizon_months": s.horizon_months,
+        "doubts": list(s.doubts),
         "company": {
             "employee_count": s.company.employee_count,
             "sector": s.company.sector.value,

@@ -13,7 +13,14 @@ from calculators.evaluate import Result
 from calculators.formatting import money
 from calculators.i18n import Lang, text
 
-__all__ = ["PALETTE", "cumulative_cash_flow_figure", "dead_end_options_figure", "plotly_separators"]
+__all__ = [
+    "PALETTE",
+    "benefit_build_up_figure",
+    "cost_breakdown_figure",
+    "cumulative_cash_flow_figure",
+    "dead_end_options_figure",
+    "plotly_separators",
+]
 
 PALETTE = {"line": "#1f6f5c", "good": "#1f6f5c", "bad": "#b3261e", "neutral": "#5f6b73", "zero": "#9aa5ad"}
 
@@ -183,4 +190,119 @@ def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> 
         plot_bgcolor="white",
     )
     figure.update_xaxes(gridcolor="#eef1f3", zerolinecolor="#5f6b73", zerolinewidth=2)
+    return figure
+
+
+def cost_breakdown_figure(result: Result, lang: Lang | str) -> go.Figure:
+    """What the training really costs (present values): fees, materials, travel, hours, lost output,
+    minus subsidies, as a waterfall ending in the net cost."""
+    b = result.breakdown
+    steps = [
+        ("course_fees", b.course_fees),
+        ("materials_exam", b.materials_exam),
+        ("travel", b.travel),
+        ("wage_cost", b.wage_cost),
+        ("lost_output", b.lost_output),
+        ("subsidy", -b.subsidy),
+    ]
+    shown = [
+        (name, value) for name, value in steps if abs(value) >= 0.5 or name in {"course_fees", "wage_cost"}
+    ]
+    labels = [text(lang, f"chart.cost_{name}") for name, _ in shown] + [text(lang, "chart.cost_total")]
+    values = [value for _, value in shown]
+    total = sum(values)
+    figure = go.Figure(
+        go.Waterfall(
+            x=labels,
+            y=[*values, total],
+            measure=["relative"] * len(values) + ["total"],
+            text=[money(value, lang) for value in [*values, total]],
+            textposition="outside",
+            hovertext=[
+                f"{label}: {money(value, lang)}"
+                for label, value in zip(labels, [*values, total], strict=True)
+            ],
+            hoverinfo="text",
+            increasing={"marker": {"color": PALETTE["bad"]}},
+            decreasing={"marker": {"color": PALETTE["good"]}},
+            totals={"marker": {"color": PALETTE["neutral"]}},
+            connector={"line": {"color": PALETTE["zero"]}},
+        )
+    )
+    figure.update_layout(
+        title={"text": text(lang, "chart.cost_title")},
+        separators=plotly_separators(lang),
+        yaxis={
+            "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
+            "tickformat": ",.0f",
+            "automargin": True,
+            "rangemode": "tozero",
+        },
+        xaxis={"automargin": True},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=380,
+        plot_bgcolor="white",
+        showlegend=False,
+    )
+    figure.update_yaxes(gridcolor="#eef1f3")
+    return figure
+
+
+_BENEFIT_LINES = (
+    ("productivity", "#1f6f5c"),
+    ("other_benefit", "#6aa84f"),
+    ("vacancy", "#3b6ea8"),
+    ("replacement_saving", "#c77c02"),
+    ("clause_recovery", "#8a5a9e"),
+)
+
+
+def benefit_build_up_figure(result: Result, lang: Lang | str) -> go.Figure:
+    """Expected benefits per month (weighted by the chance the employee stays): ramp-up, decay, one-offs."""
+    months = [row.month for row in result.months]
+    series = {
+        "productivity": [row.productivity for row in result.months],
+        "other_benefit": [row.other_benefit for row in result.months],
+        "vacancy": [row.vacancy for row in result.months],
+        "replacement_saving": [max(-row.replacement_change, 0.0) for row in result.months],
+        "clause_recovery": [row.clause_recovery for row in result.months],
+    }
+    figure = go.Figure()
+    for name, colour in _BENEFIT_LINES:
+        values = series[name]
+        if not any(value >= 0.005 for value in values):
+            continue
+        label = text(lang, f"chart.benefit_{name}")
+        figure.add_trace(
+            go.Bar(
+                x=months,
+                y=values,
+                name=label,
+                marker={"color": colour},
+                hovertext=[
+                    text(lang, "chart.hover", month=m, value=money(v, lang))
+                    for m, v in zip(months, values, strict=True)
+                ],
+                hoverinfo="text+name",
+            )
+        )
+    figure.update_layout(
+        title={"text": text(lang, "chart.benefit_title")},
+        barmode="stack",
+        separators=plotly_separators(lang),
+        xaxis={
+            "title": {"text": text(lang, "chart.month_axis")},
+            "dtick": 6 if result.horizon_months <= 60 else 12,
+        },
+        yaxis={
+            "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
+            "tickformat": ",.0f",
+            "automargin": True,
+        },
+        legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=380,
+        plot_bgcolor="white",
+    )
+    figure.update_yaxes(gridcolor="#eef1f3")
     return figure

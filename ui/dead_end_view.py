@@ -17,28 +17,9 @@ from calculators.sources import sources
 from ui.cache import cached_dead_end
 from ui.charts import dead_end_options_figure
 from ui.results_text import horizon_text
+from ui.results_view import PLOTLY_CONFIG
 
-__all__ = ["DEAD_END_FIELDS", "show_dead_end"]
-
-DEAD_END_FIELDS = (
-    "dead_end.role_end_month",
-    "dead_end.productivity_gap",
-    "dead_end.productivity_gap_growth",
-    "dead_end.exit_month",
-    "dead_end.written_consent",
-    "dead_end.dismissal_failure_probability",
-    "dead_end.dismissal_procedure_months",
-    "dead_end.dismissal_procedure_cost_eur",
-    "dead_end.mutual_procedure_cost_eur",
-    "dead_end.sickness_annual_probability",
-    "dead_end.sick_pay_year1",
-    "dead_end.sick_pay_year2",
-    "dead_end.sickness_replacement_share",
-    "dead_end.reintegration_cost_per_month_eur",
-    "dead_end.fixed_year_end_eur",
-    "dead_end.fixed_components_12m_eur",
-    "dead_end.variable_components_3y_eur",
-)
+__all__ = ["show_dead_end"]
 _RULES_CITED = (
     "transition_payment_divisor",
     "transition_payment_pro_rata",
@@ -48,7 +29,6 @@ _RULES_CITED = (
     "sick_pay_weeks",
     "uwv_compensation_after_illness",
 )
-_PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
 def _option_name(lang: Lang, option: str) -> str:
@@ -181,7 +161,7 @@ def show_dead_end(scenario: Scenario, lang: Lang) -> None:
             text(lang, "dead_end.sensitive_intro") + "\n\n" + "\n".join(f"- {line}" for line in lines)
         )
     st.plotly_chart(
-        dead_end_options_figure(result, lang), key="chart_dead_end", config=_PLOTLY_CONFIG, theme=None
+        dead_end_options_figure(result, lang), key="chart_dead_end", config=PLOTLY_CONFIG, theme=None
     )
     st.table(_table(result, lang), hide_index=True)
 

@@ -1,7 +1,9 @@
 """Input widgets built from the field catalogue: label, help, unit, range and default all from content/.
 
 Rates are stored as fractions in the scenario and shown as percentages in the form; the widget's
-min/max are the field's allowed range, so the browser itself refuses impossible values.
+min/max are the field's allowed range, so the browser itself refuses impossible values. Every
+widget keeps its value for the whole session (``persist_state="session"``), across steps,
+pages, language and role switches.
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ from calculators.sources import sources
 
 __all__ = [
     "PERCENT_UNITS",
-    "choice_field",
+    "default_caption",
+    "field",
     "from_widget",
     "help_text",
-    "number_field",
     "seed",
     "to_widget",
-    "toggle_field",
     "widget_key",
 ]
 
@@ -68,6 +69,8 @@ def to_widget(spec: FieldSpec, value: Any) -> Any:
         return int(value)
     if spec.type == "float":
         return float(value)
+    if spec.type == "choice_list":
+        return list(value)
     return value
 
 
@@ -90,15 +93,25 @@ def help_text(spec: FieldSpec, lang: Lang) -> str:
                 max=format_in_unit(spec.maximum, spec.unit, lang),
             )
         )
+    parts.append(default_caption(spec, lang))
+    return "\n\n".join(parts)
+
+
+def default_caption(spec: FieldSpec, lang: Lang) -> str:
+    """ "Default: 2 %. Why. Source: …" — the reason behind a default, in one line."""
     if spec.type in {"int", "float"}:
-        default = format_in_unit(spec.default, spec.unit, lang)
-        parts.append(text(lang, "inputs.default", value=default, basis=spec.basis(lang)))
+        line = text(
+            lang,
+            "inputs.default",
+            value=format_in_unit(spec.default, spec.unit, lang),
+            basis=spec.basis(lang),
+        )
     else:
-        parts.append(spec.basis(lang))
+        line = spec.basis(lang)
     cited = [sources()[sid].citation() for sid in spec.sources if sid in sources()]
     if cited:
-        parts.append(text(lang, "inputs.sources", sources="; ".join(cited)))
-    return "\n\n".join(parts)
+        line += " " + text(lang, "inputs.sources", sources="; ".join(cited))
+    return line
 
 
 def _label(spec: FieldSpec, lang: Lang) -> str:
@@ -107,16 +120,81 @@ def _label(spec: FieldSpec, lang: Lang) -> str:
     return f"{label} ({text(lang, suffix_key)})" if has_text(lang, suffix_key) else label
 
 
-def seed(state: MutableMapping[Any, Any], path: str, model_value: Any) -> None:
-    """Put a field's starting value in the session once (never over the user's own value)."""
+def seed(state: MutableMapping[Any, Any], path: str, model_value: Any, *, overwrite: bool = False) -> None:
+    """Put a field's value in the session (by default only when the user has not set one)."""
     key = widget_key(path)
-    if key not in state:
+    if overwrite or key not in state:
         state[key] = to_widget(field_spec(path), model_value)
 
 
-def number_field(path: str, lang: Lang, *, disabled: bool = False) -> None:
-    """A bounded number input for one scenario field."""
+def _reset(path: str) -> None:
     spec = field_spec(path)
+    st.session_state[widget_key(path)] = to_widget(spec, spec.default)
+
+
+def field(
+    path: str, lang: Lang, *, disabled: bool = False, reset: bool = False, caption: bool = False
+) -> None:
+    """The right widget for one scenario field.
+
+    ``reset`` adds a button that puts the field back to its default (advisor mode);
+    ``caption`` shows the default's reason and source under the widget.
+    """
+    spec = field_spec(path)
+    if reset:
+        main, side = st.columns([12, 1], vertical_alignment="bottom")
+        with side:
+            st.button(
+                "",
+                icon=":material/restart_alt:",
+                key=f"reset__{widget_key(path)}",
+                help=text(lang, "inputs.reset", label=text(lang, f"fields.{path}.label")),
+                on_click=_reset,
+                args=(path,),
+                disabled=disabled,
+            )
+        with main:
+            _widget(spec, lang, disabled)
+    else:
+        _widget(spec, lang, disabled)
+    if caption:
+        st.caption(default_caption(spec, lang))
+
+
+def _widget(spec: FieldSpec, lang: Lang, disabled: bool) -> None:
+    key = widget_key(spec.path)
+    label, help_ = _label(spec, lang), help_text(spec, lang)
+    if spec.type == "text":
+        st.text_input(
+            label, max_chars=spec.max_length, key=key, help=help_, disabled=disabled, persist_state="session"
+        )
+    elif spec.type == "bool":
+        st.toggle(label, key=key, help=help_, disabled=disabled, persist_state="session")
+    elif spec.type == "choice":
+        st.selectbox(
+            label,
+            options=list(spec.values),
+            format_func=lambda value: text(lang, f"choices.{spec.path}.{value}"),
+            key=key,
+            help=help_,
+            disabled=disabled,
+            persist_state="session",
+        )
+    elif spec.type == "choice_list":
+        st.multiselect(
+            label,
+            options=list(spec.values),
+            format_func=lambda value: text(lang, f"choices.{spec.path}.{value}"),
+            key=key,
+            help=help_,
+            disabled=disabled,
+            persist_state="session",
+        )
+    else:
+        _number(spec, label, help_, disabled)
+
+
+def _number(spec: FieldSpec, label: str, help_: str, disabled: bool) -> None:
     assert spec.minimum is not None and spec.maximum is not None
     if spec.type == "int":
         low: float | int = int(spec.minimum)
@@ -129,38 +207,13 @@ def number_field(path: str, lang: Lang, *, disabled: bool = False) -> None:
         step = 0.5 if spec.unit in PERCENT_UNITS else _STEPS.get(spec.unit, 1.0)
         fmt = "%.1f" if spec.unit in PERCENT_UNITS else _FORMATS.get(spec.unit, "%.2f")
     st.number_input(
-        _label(spec, lang),
+        label,
         min_value=low,
         max_value=high,
         step=step,
         format=fmt,
-        key=widget_key(path),
-        help=help_text(spec, lang),
-        disabled=disabled,
-        persist_state="session",
-    )
-
-
-def choice_field(path: str, lang: Lang) -> None:
-    """A select box over a field's allowed values, labelled in the user's language."""
-    spec = field_spec(path)
-    st.selectbox(
-        _label(spec, lang),
-        options=list(spec.values),
-        format_func=lambda value: text(lang, f"choices.{path}.{value}"),
-        key=widget_key(path),
-        help=help_text(spec, lang),
-        persist_state="session",
-    )
-
-
-def toggle_field(path: str, lang: Lang, *, disabled: bool = False) -> None:
-    """An on/off switch for a yes/no field."""
-    spec = field_spec(path)
-    st.toggle(
-        _label(spec, lang),
-        key=widget_key(path),
-        help=help_text(spec, lang),
+        key=widget_key(spec.path),
+        help=help_,
         disabled=disabled,
         persist_state="session",
     )

@@ -12,9 +12,10 @@ from ui.charts import cumulative_cash_flow_figure
 from ui.results_text import headline, horizon_text, key_figures, what_if_lines
 from ui.safe_text import escape_markdown
 
-__all__ = ["show_result"]
+__all__ = ["PLOTLY_CONFIG", "show_result"]
 
-_PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# no plotly logo link (a third-party host) and no selection tools nobody needs
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
 def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
@@ -27,10 +28,11 @@ def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
         ("stay", figures.break_even_stay),
         ("payback", figures.payback),
         ("worst", figures.worst_case),
+        ("roi", figures.roi),
     ]
-    # two by two: values such as "niet binnen 36 maanden" need half the column's width
-    for row in (cards[:2], cards[2:]):
-        for column, (name, value) in zip(st.columns(2), row, strict=True):
+    # three to a row: values such as "> 36 maanden" need a third of the page's width
+    for row in (cards[:3], cards[3:]):
+        for column, (name, value) in zip(st.columns(3), row, strict=False):
             with column:
                 st.metric(
                     text(lang, f"results.{name}_label"),
@@ -39,7 +41,7 @@ def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
                     border=True,
                 )
     st.plotly_chart(
-        cumulative_cash_flow_figure(result, lang), key="chart_cumulative", config=_PLOTLY_CONFIG, theme=None
+        cumulative_cash_flow_figure(result, lang), key="chart_cumulative", config=PLOTLY_CONFIG, theme=None
     )
     if not result.pays_off:
         st.subheader(text(lang, "results.what_if_title"))

@@ -5,12 +5,50 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, MutableMapping
 from typing import Any
 
+from calculators.errors import ScenarioError
 from calculators.fields import field_spec
 from calculators.scenario import Scenario, TrainingKind
-from calculators.scenario_io import default_scenario, scenario_from_dict, scenario_to_dict
+from calculators.scenario_io import default_scenario, scenario_from_dict, scenario_to_dict, validation_errors
 from ui.inputs import from_widget, seed, widget_key
 
-__all__ = ["model_value", "scenario_from_state", "seed_fields"]
+__all__ = [
+    "SUBSIDY_COUNT_KEY",
+    "doubt_key",
+    "load_into_state",
+    "model_value",
+    "scenario_errors",
+    "scenario_from_state",
+    "seed_fields",
+    "subsidy_key",
+]
+
+SUBSIDY_COUNT_KEY = "in__training__subsidies__count"
+_SUBSIDY_PARTS = ("name", "amount_eur", "month")
+
+
+def subsidy_key(index: int, part: str) -> str:
+    """Widget key of one part of subsidy line ``index`` (0-based).
+
+    >>> subsidy_key(1, "amount_eur")
+    'in__training__subsidies__1__amount_eur'
+    """
+    return f"in__training__subsidies__{index}__{part}"
+
+
+def doubt_key(doubt: str) -> str:
+    """Widget key of the check box for one doubt (W1 … W7).
+
+    >>> doubt_key("W4")
+    'in__doubts__W4'
+    """
+    return f"in__doubts__{doubt}"
+
+
+def _seed_doubts(state: MutableMapping[Any, Any], scenario: Scenario, overwrite: bool) -> None:
+    for doubt in field_spec("doubts").values:
+        key = doubt_key(doubt)
+        if overwrite or key not in state:
+            state[key] = doubt in scenario.doubts
 
 
 def model_value(scenario: Scenario, path: str) -> Any:
@@ -21,13 +59,61 @@ def model_value(scenario: Scenario, path: str) -> Any:
     return node
 
 
+def _seed_subsidies(state: MutableMapping[Any, Any], scenario: Scenario, overwrite: bool) -> None:
+    if overwrite or SUBSIDY_COUNT_KEY not in state:
+        state[SUBSIDY_COUNT_KEY] = len(scenario.training.subsidies)
+    spec = field_spec("training.subsidies")
+    for index in range(spec.max_items or 0):
+        item = scenario.training.subsidies[index] if index < len(scenario.training.subsidies) else None
+        for part in _SUBSIDY_PARTS:
+            key = subsidy_key(index, part)
+            if overwrite or key not in state:
+                part_spec = field_spec(f"training.subsidies.{part}")
+                value = getattr(item, part) if item else part_spec.default
+                state[key] = float(value) if part == "amount_eur" else value
+
+
 def seed_fields(
     state: MutableMapping[Any, Any], paths: Iterable[str], scenario: Scenario | None = None
 ) -> None:
     """Give every field its starting value (the default scenario's) unless the user set one."""
     base = scenario or default_scenario()
     for path in paths:
-        seed(state, path, model_value(base, path))
+        if path != "doubts":
+            seed(state, path, model_value(base, path))
+    _seed_subsidies(state, base, overwrite=False)
+    _seed_doubts(state, base, overwrite=False)
+
+
+def load_into_state(state: MutableMapping[Any, Any], paths: Iterable[str], scenario: Scenario) -> None:
+    """Replace every field's value with an opened scenario's (the upload)."""
+    for path in paths:
+        if path != "doubts":
+            seed(state, path, model_value(scenario, path), overwrite=True)
+    _seed_subsidies(state, scenario, overwrite=True)
+    _seed_doubts(state, scenario, overwrite=True)
+
+
+def _data_from_state(state: Mapping[Any, Any], paths: Iterable[str]) -> dict[str, Any]:
+    data = scenario_to_dict(default_scenario())
+    for path in paths:
+        key = widget_key(path)
+        if key not in state or path == "doubts":
+            continue
+        node = data
+        *parents, name = path.split(".")
+        for part in parents:
+            node = node[part]
+        node[name] = from_widget(field_spec(path), state[key])
+    count = state.get(SUBSIDY_COUNT_KEY)
+    if isinstance(count, int):
+        data["training"]["subsidies"] = [
+            {part: state.get(subsidy_key(index, part)) for part in _SUBSIDY_PARTS} for index in range(count)
+        ]
+    data["doubts"] = [doubt for doubt in field_spec("doubts").values if state.get(doubt_key(doubt))]
+    if data["training"]["kind"] == TrainingKind.MANDATORY.value:
+        data["retention"]["study_cost_clause"]["enabled"] = False  # void by law; the form says why
+    return data
 
 
 def scenario_from_state(state: Mapping[Any, Any], paths: Iterable[str]) -> Scenario:
@@ -36,16 +122,13 @@ def scenario_from_state(state: Mapping[Any, Any], paths: Iterable[str]) -> Scena
     Fields without a widget keep their defaults. A study-cost clause is switched off for
     training required by law or cao (the form explains that it would be void).
     """
-    data = scenario_to_dict(default_scenario())
-    for path in paths:
-        key = widget_key(path)
-        if key not in state:
-            continue
-        node = data
-        *parents, name = path.split(".")
-        for part in parents:
-            node = node[part]
-        node[name] = from_widget(field_spec(path), state[key])
-    if data["training"]["kind"] == TrainingKind.MANDATORY.value:
-        data["retention"]["study_cost_clause"]["enabled"] = False
-    return scenario_from_dict(data)
+    return scenario_from_dict(_data_from_state(state, paths))
+
+
+def scenario_errors(state: Mapping[Any, Any], paths: Iterable[str]) -> list[ScenarioError]:
+    """Every problem with the form's scenario (empty when it is valid)."""
+    try:
+        scenario = scenario_from_dict(_data_from_state(state, paths), check=False)
+    except ScenarioError as error:  # a wrong type: only a tampered session could do this
+        return [error]
+    return validation_errors(scenario)

@@ -1,0 +1,50 @@
+"""The last step: the answer, the pictures, the assumptions, the dead-end comparison, save the case."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from calculators.i18n import Lang, text
+from calculators.scenario import RoleOutlook, Scenario
+from calculators.scenario_io import scenario_to_json
+from ui.assumptions_table import assumptions_frame
+from ui.cache import cached_evaluate
+from ui.charts import benefit_build_up_figure, cost_breakdown_figure
+from ui.dead_end_view import show_dead_end
+from ui.results_view import PLOTLY_CONFIG, show_result
+from ui.role import Role
+from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS
+
+__all__ = ["render_results"]
+
+
+def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
+    """Everything the results screen shows, for a valid scenario."""
+    result = cached_evaluate(scenario)
+    show_result(scenario, result, lang)
+    left, right = st.columns(2)
+    with left:
+        st.plotly_chart(
+            cost_breakdown_figure(result, lang), key="chart_costs", config=PLOTLY_CONFIG, theme=None
+        )
+    with right:
+        st.plotly_chart(
+            benefit_build_up_figure(result, lang), key="chart_benefits", config=PLOTLY_CONFIG, theme=None
+        )
+    if scenario.employee.role_outlook is RoleOutlook.DEAD_END:
+        st.divider()
+        show_dead_end(scenario, lang)
+    paths = [path for path in ALL_FIELDS if path != "doubts"]
+    if scenario.employee.role_outlook is not RoleOutlook.DEAD_END:
+        paths = [path for path in paths if path not in DEAD_END_STEP_FIELDS]
+    with st.expander(text(lang, "assumptions.title"), expanded=role is Role.ADVISOR):
+        st.table(assumptions_frame(scenario, paths, lang), hide_index=True)
+    st.download_button(
+        text(lang, "page.download"),
+        data=scenario_to_json(scenario),
+        file_name="leerwinst-scenario.json",
+        mime="application/json",
+        key="download_scenario",
+        on_click="ignore",
+        icon=":material/download:",
+    )

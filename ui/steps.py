@@ -1,0 +1,130 @@
+"""The wizard's steps and which fields each one asks: pure data, shared by the pages and the tests.
+
+``main`` fields are what an owner is asked; ``assumptions`` sit at their sourced defaults, in an
+expander for owners and in the open for advisors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ALL_FIELDS", "DEAD_END_STEP_FIELDS", "STEPS", "Step", "step_of_field"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One screen of the wizard."""
+
+    id: str
+    main: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every field this step shows."""
+        return self.main + self.assumptions
+
+
+STEPS: tuple[Step, ...] = (
+    Step("start"),
+    Step(
+        "company",
+        main=("company.employee_count", "company.sector"),
+        assumptions=("company.rules_year", "company.discount_rate_annual", "horizon_months"),
+    ),
+    Step(
+        "employee",
+        main=(
+            "employee.label",
+            "employee.gross_monthly_salary_eur",
+            "employee.hours_per_week",
+            "employee.years_of_service",
+            "employee.age",
+            "employee.role_outlook",
+        ),
+        assumptions=(
+            "employee.holiday_allowance_rate",
+            "employee.employer_oncost_rate",
+            "employee.output_value_ratio",
+        ),
+    ),
+    Step(
+        "training",
+        main=(
+            "training.kind",
+            "training.course_fees_eur",
+            "training.hours",
+            "training.duration_months",
+            "retention.study_cost_clause.enabled",
+        ),
+        assumptions=(
+            "training.materials_exam_eur",
+            "training.travel_eur",
+            "training.share_in_working_time",
+            "training.start_month",
+            "training.backfill_hourly_cost_eur",
+            "retention.study_cost_clause.repayment_months",
+            "retention.study_cost_clause.scale",
+            "retention.study_cost_clause.covers",
+        ),
+    ),
+    Step(
+        "yields",
+        main=(
+            "benefits.productivity_gain",
+            "retention.annual_quit_probability",
+            "benefits.vacancy.filled_internally",
+        ),
+        assumptions=(
+            "benefits.vacancy.avoided_hiring_cost_eur",
+            "benefits.vacancy.month",
+            "benefits.ramp_up_months",
+            "benefits.annual_decay",
+            "benefits.employer_share",
+            "benefits.other_yearly_benefits_eur",
+            "retention.quit_probability_change",
+            "retention.replacement_cost_share",
+        ),
+    ),
+    Step("doubts", main=("doubts",)),
+    Step("results"),
+)
+
+DEAD_END_STEP_FIELDS = (
+    "dead_end.role_end_month",
+    "dead_end.productivity_gap",
+    "dead_end.productivity_gap_growth",
+    "dead_end.exit_month",
+    "dead_end.written_consent",
+    "dead_end.dismissal_failure_probability",
+    "dead_end.dismissal_procedure_months",
+    "dead_end.dismissal_procedure_cost_eur",
+    "dead_end.mutual_procedure_cost_eur",
+    "dead_end.sickness_annual_probability",
+    "dead_end.sick_pay_year1",
+    "dead_end.sick_pay_year2",
+    "dead_end.sickness_replacement_share",
+    "dead_end.reintegration_cost_per_month_eur",
+    "dead_end.fixed_year_end_eur",
+    "dead_end.fixed_components_12m_eur",
+    "dead_end.variable_components_3y_eur",
+)
+
+ALL_FIELDS: tuple[str, ...] = tuple(path for step in STEPS for path in step.fields) + DEAD_END_STEP_FIELDS
+
+
+def step_of_field(path: str) -> int:
+    """The index of the step that asks a field (dead-end fields and subsidies: the yields/training step).
+
+    >>> step_of_field("training.subsidies[1].amount_eur"), step_of_field("dead_end.exit_month")
+    (3, 4)
+    """
+    plain = path.split("[", 1)[0]
+    if plain.startswith("training.subsidies"):
+        return 3
+    if plain.startswith("dead_end."):
+        return 4
+    for index, step in enumerate(STEPS):
+        if plain in step.fields:
+            return index
+    return 1 if plain == "scenario" else len(STEPS) - 1

@@ -1,0 +1,239 @@
+"""The guided flow: start, five questions, the answer — Back/Next, a progress bar, nothing lost.
+
+Every input is keyed and kept for the session (``persist_state``), so switching steps, language or
+role never loses a value. Owners see the few inputs that matter with the rest under
+"assumptions"; advisors see every assumption, each with a reset-to-default button.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from calculators.errors import ScenarioError
+from calculators.fields import field_spec
+from calculators.i18n import Lang, text
+from calculators.scenario import RoleOutlook, TrainingKind
+from ui.inputs import field, widget_key
+from ui.language import current_lang
+from ui.results_step import render_results
+from ui.role import Role, current_role
+from ui.safe_text import escape_markdown
+from ui.state import (
+    SUBSIDY_COUNT_KEY,
+    doubt_key,
+    scenario_errors,
+    scenario_from_state,
+    seed_fields,
+    subsidy_key,
+)
+from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS, STEPS, Step, step_of_field
+from ui.upload import upload_widget
+
+__all__ = ["STEP_KEY", "go_to", "render"]
+
+STEP_KEY = "wizard_step"
+_LOG = logging.getLogger(__name__)
+_LAST = len(STEPS) - 1
+
+
+def go_to(index: int) -> None:
+    """Move to step ``index`` (a callback: runs before the page is drawn)."""
+    st.session_state[STEP_KEY] = max(0, min(_LAST, index))
+
+
+def _move(delta: int) -> None:
+    go_to(int(st.session_state.get(STEP_KEY, 0)) + delta)
+
+
+def _fields(paths: tuple[str, ...], lang: Lang, role: Role, *, captions: bool) -> None:
+    advisor = role is Role.ADVISOR
+    for path in paths:
+        if path == "retention.study_cost_clause.enabled":
+            _clause_switch(lang, advisor)
+        elif path.startswith("retention.study_cost_clause.") and not st.session_state.get(
+            widget_key("retention.study_cost_clause.enabled")
+        ):
+            continue  # the clause's details only matter when there is a clause
+        elif (
+            path.startswith("benefits.vacancy.")
+            and path != "benefits.vacancy.filled_internally"
+            and not (st.session_state.get(widget_key("benefits.vacancy.filled_internally")))
+        ):
+            continue
+        else:
+            field(path, lang, reset=advisor, caption=captions or advisor)
+
+
+def _clause_switch(lang: Lang, advisor: bool) -> None:
+    mandatory = st.session_state.get(widget_key("training.kind")) == TrainingKind.MANDATORY.value
+    field("retention.study_cost_clause.enabled", lang, disabled=mandatory, reset=advisor)
+    if mandatory:
+        st.caption(text(lang, "page.clause_void_note"))
+
+
+def _subsidies(lang: Lang) -> None:
+    spec = field_spec("training.subsidies")
+    st.markdown(f"**{text(lang, 'fields.training.subsidies.label')}**")
+    st.caption(text(lang, "fields.training.subsidies.help") + " " + text(lang, "wizard.slim_note"))
+    st.number_input(
+        text(lang, "wizard.subsidy_count"),
+        min_value=0,
+        max_value=spec.max_items or 0,
+        step=1,
+        key=SUBSIDY_COUNT_KEY,
+        persist_state="session",
+    )
+    for index in range(int(st.session_state.get(SUBSIDY_COUNT_KEY) or 0)):
+        name, amount, month = st.columns([3, 2, 2])
+        label = text(lang, "wizard.subsidy_line", number=index + 1)
+        with name:
+            st.text_input(
+                f"{label}: {text(lang, 'fields.training.subsidies.name.label')}",
+                max_chars=field_spec("training.subsidies.name").max_length,
+                key=subsidy_key(index, "name"),
+                persist_state="session",
+            )
+        with amount:
+            amount_spec = field_spec("training.subsidies.amount_eur")
+            st.number_input(
+                f"{text(lang, 'fields.training.subsidies.amount_eur.label')} (€)",
+                min_value=float(amount_spec.minimum or 0),
+                max_value=float(amount_spec.maximum or 0),
+                step=50.0,
+                format="%.0f",
+                key=subsidy_key(index, "amount_eur"),
+                persist_state="session",
+            )
+        with month:
+            month_spec = field_spec("training.subsidies.month")
+            st.number_input(
+                text(lang, "fields.training.subsidies.month.label"),
+                min_value=int(month_spec.minimum or 1),
+                max_value=int(month_spec.maximum or 1),
+                step=1,
+                key=subsidy_key(index, "month"),
+                persist_state="session",
+            )
+
+
+def _question_step(step: Step, lang: Lang, role: Role) -> None:
+    captions = step.id == "yields"  # what it yields: every default with its reason and source
+    _fields(step.main, lang, role, captions=captions)
+    if step.id == "training":
+        _subsidies(lang)
+    if role is Role.ADVISOR:
+        st.markdown(f"**{text(lang, 'wizard.assumptions')}**")
+        _fields(step.assumptions, lang, role, captions=captions)
+    else:
+        with st.expander(text(lang, "wizard.assumptions")):
+            _fields(step.assumptions, lang, role, captions=captions)
+    dead_end = st.session_state.get(widget_key("employee.role_outlook")) == RoleOutlook.DEAD_END.value
+    if step.id == "yields" and dead_end:
+        with st.expander(text(lang, "dead_end.assumptions"), expanded=role is Role.ADVISOR):
+            _fields(DEAD_END_STEP_FIELDS, lang, role, captions=False)
+
+
+def _doubts_step(lang: Lang) -> None:
+    st.markdown(text(lang, "wizard.doubts_intro"))
+    for doubt in field_spec("doubts").values:
+        st.checkbox(text(lang, f"choices.doubts.{doubt}"), key=doubt_key(doubt), persist_state="session")
+    st.caption(text(lang, "wizard.doubts_note"))
+
+
+def _start_step(lang: Lang) -> None:
+    st.markdown(text(lang, "wizard.start_intro"))
+    st.markdown(text(lang, "wizard.start_roles"))
+    with st.expander(text(lang, "wizard.open_case")):
+        upload_widget(lang)
+
+
+def _errors(errors: list[ScenarioError], lang: Lang, here: int) -> None:
+    """Problems on this step, or — on the results step — all of them with a way to fix each."""
+    for error in errors:
+        target = step_of_field(error.field)
+        if here == _LAST or target == here:
+            st.error(escape_markdown(error.message(lang)), icon=":material/error:")
+            if here == _LAST:
+                st.button(
+                    text(lang, "wizard.fix", step=text(lang, f"wizard.steps.{STEPS[target].id}")),
+                    key=f"fix__{error.field}__{target}",
+                    on_click=go_to,
+                    args=(target,),
+                )
+
+
+def _progress(index: int, lang: Lang) -> None:
+    title = text(lang, f"wizard.steps.{STEPS[index].id}")
+    if 0 < index < _LAST:
+        st.progress(
+            index / (_LAST - 1),
+            text=text(lang, "wizard.progress", number=index, total=_LAST - 1, title=title),
+        )
+    st.header(title)
+
+
+def _navigation(index: int, lang: Lang, blocked: bool) -> None:
+    back, _, forward = st.columns([2, 6, 2])
+    with back:
+        st.button(
+            text(lang, "wizard.back"),
+            key="nav_back",
+            on_click=_move,
+            args=(-1,),
+            disabled=index == 0,
+            icon=":material/arrow_back:",
+            width="stretch",
+        )
+    with forward:
+        label = text(lang, "wizard.start") if index == 0 else text(lang, "wizard.next")
+        st.button(
+            label,
+            key="nav_next",
+            on_click=_move,
+            args=(1,),
+            disabled=index == _LAST or blocked,
+            type="primary",
+            icon=":material/arrow_forward:",
+            width="stretch",
+        )
+
+
+def _body(index: int, lang: Lang, role: Role) -> bool:
+    """Draw one step; True when the user may go on."""
+    step = STEPS[index]
+    errors = scenario_errors(st.session_state, ALL_FIELDS)
+    if step.id == "start":
+        _start_step(lang)
+    elif step.id == "doubts":
+        _doubts_step(lang)
+    elif step.id == "results":
+        if errors:
+            st.warning(text(lang, "wizard.cannot_calculate"))
+        else:
+            render_results(scenario_from_state(st.session_state, ALL_FIELDS), lang, role)
+    else:
+        # a form reads best at a laptop's reading width, not stretched over a wide screen
+        with st.container(width=820):
+            _question_step(step, lang, role)
+    _errors(errors, lang, index)
+    return not any(step_of_field(error.field) == index for error in errors)
+
+
+def render() -> None:
+    """The wizard page."""
+    lang, role = current_lang(), current_role()
+    seed_fields(st.session_state, ALL_FIELDS)
+    index = int(st.session_state.setdefault(STEP_KEY, 0))
+    _progress(index, lang)
+    try:
+        may_continue = _body(index, lang, role)
+    except Exception:  # a defect must never show a traceback or lose the user's inputs
+        _LOG.exception("wizard step %s failed", STEPS[index].id)  # no user values in the log line
+        st.error(text(lang, "wizard.failure"), icon=":material/sentiment_dissatisfied:")
+        st.button(text(lang, "wizard.back_to_start"), key="failure_restart", on_click=go_to, args=(0,))
+        may_continue = False
+    st.divider()
+    _navigation(index, lang, blocked=not may_continue)
+    st.caption(text(lang, "page.privacy") + " " + text(lang, "page.disclaimer"))
