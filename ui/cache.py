@@ -1,10 +1,17 @@
-"""Session-scoped caches around the calculators: an unchanged scenario is never computed twice.
+"""Per-session memory of what was computed, so an unchanged scenario is never computed twice.
 
-``scope="session"`` keeps one user's numbers out of every other session and drops them when
-the session ends (nothing about a user outlives their tab).
+Results, figures and tables are kept in the user's own session state (never in a cache shared
+between sessions, never on disk) and dropped with the session. Keys are the scenario itself
+(a frozen, hashable dataclass) and the language; only the few latest entries are kept. Unlike
+``st.cache_data`` nothing is pickled, which matters for plotly figures (building one costs
+5–20 ms, unpickling one 10 ms).
 """
 
 from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar, cast
 
 import streamlit as st
 
@@ -13,22 +20,37 @@ from calculators.dead_end import DeadEndComparison, compare_options
 from calculators.evaluate import Result, evaluate
 from calculators.scenario import Scenario
 
-__all__ = ["cached_dead_end", "cached_evaluate", "cached_thresholds"]
+__all__ = ["cached_dead_end", "cached_evaluate", "cached_thresholds", "session_memo"]
+
+_T = TypeVar("_T")
+_STORE_KEY = "_leerwinst_memo"
+_KEEP = 8  # per kind: enough for going back and forth between a few variants
 
 
-@st.cache_data(scope="session", max_entries=64, show_spinner=False)
+def session_memo(kind: str, key: Hashable, build: Callable[[], _T]) -> _T:
+    """``build()`` once per ``(kind, key)`` in this session; the latest few are remembered."""
+    stores = st.session_state.setdefault(_STORE_KEY, {})
+    store: OrderedDict[Hashable, Any] = stores.setdefault(kind, OrderedDict())
+    if key in store:
+        store.move_to_end(key)
+        return cast(_T, store[key])
+    value = build()
+    store[key] = value
+    while len(store) > _KEEP:
+        store.popitem(last=False)
+    return value
+
+
 def cached_evaluate(scenario: Scenario) -> Result:
     """:func:`calculators.evaluate` for this session."""
-    return evaluate(scenario)
+    return session_memo("evaluate", scenario, lambda: evaluate(scenario))
 
 
-@st.cache_data(scope="session", max_entries=64, show_spinner=False)
 def cached_thresholds(scenario: Scenario) -> tuple[Threshold, ...]:
     """:func:`calculators.break_even.thresholds` for this session."""
-    return thresholds(scenario)
+    return session_memo("thresholds", scenario, lambda: thresholds(scenario))
 
 
-@st.cache_data(scope="session", max_entries=64, show_spinner=False)
 def cached_dead_end(scenario: Scenario) -> DeadEndComparison:
     """:func:`calculators.dead_end.compare_options` for this session."""
-    return compare_options(scenario)
+    return session_memo("dead_end", scenario, lambda: compare_options(scenario))

@@ -6,6 +6,8 @@ so Dutch readers see € 1.234 and English readers €1,234.
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 
 from calculators.dead_end import COMPONENTS, DeadEndComparison
@@ -34,89 +36,116 @@ def plotly_separators(lang: Lang | str) -> str:
     return ",." if Lang(lang) is Lang.NL else ".,"
 
 
+def _money_axis(lang: Lang | str, title: str | None = None) -> dict[str, Any]:
+    axis: dict[str, Any] = {
+        "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
+        "tickformat": ",.0f",
+        "automargin": True,
+        "gridcolor": "#eef1f3",
+    }
+    if title:
+        axis["title"] = {"text": title}
+    return axis
+
+
 def cumulative_cash_flow_figure(result: Result, lang: Lang | str) -> go.Figure:
-    """Cumulative discounted net result per month, with the payback month and the worst case marked."""
+    """Cumulative discounted net result per month, with the payback month and the worst case marked.
+
+    Built as one dict and validated once: plotly's add_hline/update_layout calls cost 15 ms here.
+    """
     months = [row.month for row in result.months]
     cumulative = [row.cumulative_discounted_net for row in result.months]
     hover = [
         text(lang, "chart.hover", month=m, value=money(v, lang))
         for m, v in zip(months, cumulative, strict=True)
     ]
-    figure = go.Figure()
-    figure.add_trace(
-        go.Scatter(
-            x=months,
-            y=cumulative,
-            mode="lines",
-            name=text(lang, "chart.expected_line"),
-            line={"color": PALETTE["line"], "width": 3},
-            hovertext=hover,
-            hoverinfo="text",
-        )
-    )
-    figure.add_hline(y=0, line={"color": PALETTE["zero"], "width": 1})
-    figure.add_vline(
-        x=result.training_end_month,
-        line={"color": PALETTE["neutral"], "width": 1, "dash": "dot"},
-        annotation_text=text(lang, "chart.training_end"),
-        annotation_position="bottom right",
-    )
-    end_row = result.months[result.training_end_month - 1]
-    figure.add_trace(
-        go.Scatter(
-            x=[end_row.month],
-            y=[result.worst_case_eur],
-            mode="markers",
-            name=text(lang, "chart.worst_marker", value=money(result.worst_case_eur, lang)),
-            marker={"color": PALETTE["bad"], "size": 11, "symbol": "x"},
-            hovertext=[text(lang, "chart.worst_marker", value=money(result.worst_case_eur, lang))],
-            hoverinfo="text",
-        )
-    )
+    worst = text(lang, "chart.worst_marker", value=money(result.worst_case_eur, lang))
+    traces: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "x": months,
+            "y": cumulative,
+            "mode": "lines",
+            "name": text(lang, "chart.expected_line"),
+            "line": {"color": PALETTE["line"], "width": 3},
+            "hovertext": hover,
+            "hoverinfo": "text",
+        },
+        {
+            "type": "scatter",
+            "x": [result.training_end_month],
+            "y": [result.worst_case_eur],
+            "mode": "markers",
+            "name": worst,
+            "marker": {"color": PALETTE["bad"], "size": 11, "symbol": "x"},
+            "hovertext": [worst],
+            "hoverinfo": "text",
+        },
+    ]
     if result.payback_month is not None:
         row = result.months[result.payback_month - 1]
         label = text(lang, "chart.payback_marker", month=row.month)
-        figure.add_trace(
-            go.Scatter(
-                x=[row.month],
-                y=[row.cumulative_discounted_net],
-                mode="markers",
-                name=label,
-                marker={
-                    "color": PALETTE["good"],
-                    "size": 13,
-                    "symbol": "circle",
-                    "line": {"color": "white", "width": 2},
-                },
-                hovertext=[label],
-                hoverinfo="text",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [row.month],
+                "y": [row.cumulative_discounted_net],
+                "mode": "markers",
+                "name": label,
+                "marker": {"color": PALETTE["good"], "size": 13, "line": {"color": "white", "width": 2}},
+                "hovertext": [label],
+                "hoverinfo": "text",
+            }
         )
-    figure.update_layout(
-        title={"text": text(lang, "chart.cumulative_title")},
-        separators=plotly_separators(lang),
-        xaxis={
+    layout: dict[str, Any] = {
+        "title": {"text": text(lang, "chart.cumulative_title")},
+        "separators": plotly_separators(lang),
+        "xaxis": {
             "title": {"text": text(lang, "chart.month_axis")},
             "dtick": 6 if result.horizon_months <= 60 else 12,
             "range": [0.5, result.horizon_months + 0.5],
             "zeroline": False,
+            "gridcolor": "#eef1f3",
         },
-        yaxis={
-            "title": {"text": text(lang, "chart.euro_axis")},
-            "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
-            "tickformat": ",.0f",
-            "zeroline": False,
-            "automargin": True,
-        },
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
-        margin={"l": 10, "r": 20, "t": 50, "b": 10},
-        height=420,
-        plot_bgcolor="white",
-        hovermode="closest",
-    )
-    figure.update_xaxes(gridcolor="#eef1f3")
-    figure.update_yaxes(gridcolor="#eef1f3")
-    return figure
+        "yaxis": {**_money_axis(lang, text(lang, "chart.euro_axis")), "zeroline": False},
+        "shapes": [
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "y0": 0,
+                "y1": 0,
+                "line": {"color": PALETTE["zero"], "width": 1},
+            },
+            {
+                "type": "line",
+                "yref": "paper",
+                "x0": result.training_end_month,
+                "x1": result.training_end_month,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": PALETTE["neutral"], "width": 1, "dash": "dot"},
+            },
+        ],
+        "annotations": [
+            {
+                "x": result.training_end_month,
+                "yref": "paper",
+                "y": 0,
+                "text": text(lang, "chart.training_end"),
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "bottom",
+            },
+        ],
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
+        "margin": {"l": 10, "r": 20, "t": 50, "b": 10},
+        "height": 420,
+        "plot_bgcolor": "white",
+        "hovermode": "closest",
+    }
+    return go.Figure(data=traces, layout=layout)
 
 
 _COMPONENT_COLOURS = {
@@ -132,9 +161,9 @@ _COMPONENT_COLOURS = {
 def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> go.Figure:
     """The four options side by side: each cost component stacked (savings below zero), net cost marked."""
     names = [text(lang, f"dead_end.options.{item.option.value}") for item in comparison.options]
-    figure = go.Figure()
     # wages and the value of the work are large and nearly cancel: shown as one bar, their difference
     shown = ("employment", *(name for name in COMPONENTS if name not in {"wages", "output"}))
+    traces: list[dict[str, Any]] = []
     for component in shown:
         values = [
             item.components["wages"] + item.components["output"]
@@ -145,52 +174,52 @@ def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> 
         if not any(abs(value) >= 0.5 for value in values):
             continue
         label = text(lang, f"dead_end.components.{component}")
-        figure.add_trace(
-            go.Bar(
-                y=names,
-                x=values,
-                orientation="h",
-                name=label,
-                marker={"color": _COMPONENT_COLOURS[component]},
-                hovertext=[f"{label}: {money(value, lang)}" for value in values],
-                hoverinfo="text",
-            )
+        traces.append(
+            {
+                "type": "bar",
+                "y": names,
+                "x": values,
+                "orientation": "h",
+                "name": label,
+                "marker": {"color": _COMPONENT_COLOURS[component]},
+                "hovertext": [f"{label}: {money(value, lang)}" for value in values],
+                "hoverinfo": "text",
+            }
         )
     net_label = text(lang, "dead_end.chart_net")
-    figure.add_trace(
-        go.Scatter(
-            y=names,
-            x=[item.net_cost_eur for item in comparison.options],
-            mode="markers",
-            name=net_label,
-            marker={
+    traces.append(
+        {
+            "type": "scatter",
+            "y": names,
+            "x": [item.net_cost_eur for item in comparison.options],
+            "mode": "markers",
+            "name": net_label,
+            "marker": {
                 "color": "black",
                 "size": 13,
                 "symbol": "diamond",
                 "line": {"color": "white", "width": 2},
             },
-            hovertext=[f"{net_label}: {money(item.net_cost_eur, lang)}" for item in comparison.options],
-            hoverinfo="text",
-        )
+            "hovertext": [f"{net_label}: {money(item.net_cost_eur, lang)}" for item in comparison.options],
+            "hoverinfo": "text",
+        }
     )
-    figure.update_layout(
-        title={"text": text(lang, "dead_end.chart_title")},
-        barmode="relative",
-        separators=plotly_separators(lang),
-        xaxis={
-            "title": {"text": text(lang, "dead_end.chart_axis")},
-            "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
-            "tickformat": ",.0f",
-            "automargin": True,
+    layout = {
+        "title": {"text": text(lang, "dead_end.chart_title")},
+        "barmode": "relative",
+        "separators": plotly_separators(lang),
+        "xaxis": {
+            **_money_axis(lang, text(lang, "dead_end.chart_axis")),
+            "zerolinecolor": "#5f6b73",
+            "zerolinewidth": 2,
         },
-        yaxis={"autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
-        margin={"l": 10, "r": 20, "t": 50, "b": 10},
-        height=460,
-        plot_bgcolor="white",
-    )
-    figure.update_xaxes(gridcolor="#eef1f3", zerolinecolor="#5f6b73", zerolinewidth=2)
-    return figure
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
+        "margin": {"l": 10, "r": 20, "t": 50, "b": 10},
+        "height": 460,
+        "plot_bgcolor": "white",
+    }
+    return go.Figure(data=traces, layout=layout)
 
 
 def cost_breakdown_figure(result: Result, lang: Lang | str) -> go.Figure:
@@ -210,42 +239,32 @@ def cost_breakdown_figure(result: Result, lang: Lang | str) -> go.Figure:
     ]
     labels = [text(lang, f"chart.cost_{name}") for name, _ in shown] + [text(lang, "chart.cost_total")]
     values = [value for _, value in shown]
-    total = sum(values)
-    figure = go.Figure(
-        go.Waterfall(
-            x=labels,
-            y=[*values, total],
-            measure=["relative"] * len(values) + ["total"],
-            text=[money(value, lang) for value in [*values, total]],
-            textposition="outside",
-            hovertext=[
-                f"{label}: {money(value, lang)}"
-                for label, value in zip(labels, [*values, total], strict=True)
-            ],
-            hoverinfo="text",
-            increasing={"marker": {"color": PALETTE["bad"]}},
-            decreasing={"marker": {"color": PALETTE["good"]}},
-            totals={"marker": {"color": PALETTE["neutral"]}},
-            connector={"line": {"color": PALETTE["zero"]}},
-        )
-    )
-    figure.update_layout(
-        title={"text": text(lang, "chart.cost_title")},
-        separators=plotly_separators(lang),
-        yaxis={
-            "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
-            "tickformat": ",.0f",
-            "automargin": True,
-            "rangemode": "tozero",
-        },
-        xaxis={"automargin": True},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        height=380,
-        plot_bgcolor="white",
-        showlegend=False,
-    )
-    figure.update_yaxes(gridcolor="#eef1f3")
-    return figure
+    bars = [*values, sum(values)]
+    trace = {
+        "type": "waterfall",
+        "x": labels,
+        "y": bars,
+        "measure": ["relative"] * len(values) + ["total"],
+        "text": [money(value, lang) for value in bars],
+        "textposition": "outside",
+        "hovertext": [f"{label}: {money(value, lang)}" for label, value in zip(labels, bars, strict=True)],
+        "hoverinfo": "text",
+        "increasing": {"marker": {"color": PALETTE["bad"]}},
+        "decreasing": {"marker": {"color": PALETTE["good"]}},
+        "totals": {"marker": {"color": PALETTE["neutral"]}},
+        "connector": {"line": {"color": PALETTE["zero"]}},
+    }
+    layout = {
+        "title": {"text": text(lang, "chart.cost_title")},
+        "separators": plotly_separators(lang),
+        "yaxis": {**_money_axis(lang), "rangemode": "tozero"},
+        "xaxis": {"automargin": True},
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "height": 380,
+        "plot_bgcolor": "white",
+        "showlegend": False,
+    }
+    return go.Figure(data=[trace], layout=layout)
 
 
 _BENEFIT_LINES = (
@@ -267,42 +286,37 @@ def benefit_build_up_figure(result: Result, lang: Lang | str) -> go.Figure:
         "replacement_saving": [max(-row.replacement_change, 0.0) for row in result.months],
         "clause_recovery": [row.clause_recovery for row in result.months],
     }
-    figure = go.Figure()
+    traces = []
     for name, colour in _BENEFIT_LINES:
         values = series[name]
         if not any(value >= 0.005 for value in values):
             continue
-        label = text(lang, f"chart.benefit_{name}")
-        figure.add_trace(
-            go.Bar(
-                x=months,
-                y=values,
-                name=label,
-                marker={"color": colour},
-                hovertext=[
+        traces.append(
+            {
+                "type": "bar",
+                "x": months,
+                "y": values,
+                "name": text(lang, f"chart.benefit_{name}"),
+                "marker": {"color": colour},
+                "hovertext": [
                     text(lang, "chart.hover", month=m, value=money(v, lang))
                     for m, v in zip(months, values, strict=True)
                 ],
-                hoverinfo="text+name",
-            )
+                "hoverinfo": "text+name",
+            }
         )
-    figure.update_layout(
-        title={"text": text(lang, "chart.benefit_title")},
-        barmode="stack",
-        separators=plotly_separators(lang),
-        xaxis={
+    layout = {
+        "title": {"text": text(lang, "chart.benefit_title")},
+        "barmode": "stack",
+        "separators": plotly_separators(lang),
+        "xaxis": {
             "title": {"text": text(lang, "chart.month_axis")},
             "dtick": 6 if result.horizon_months <= 60 else 12,
         },
-        yaxis={
-            "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
-            "tickformat": ",.0f",
-            "automargin": True,
-        },
-        legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        height=380,
-        plot_bgcolor="white",
-    )
-    figure.update_yaxes(gridcolor="#eef1f3")
-    return figure
+        "yaxis": _money_axis(lang),
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "height": 380,
+        "plot_bgcolor": "white",
+    }
+    return go.Figure(data=traces, layout=layout)

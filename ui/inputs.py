@@ -1,5 +1,7 @@
 """Input widgets built from the field catalogue: label, help, unit, range and default all from content/.
 
+Labels and help texts depend only on content and language, so they are computed once per process.
+
 Rates are stored as fractions in the scenario and shown as percentages in the form; the widget's
 min/max are the field's allowed range, so the browser itself refuses impossible values. Every
 widget keeps its value for the whole session (``persist_state="session"``), across steps,
@@ -9,6 +11,7 @@ pages, language and role switches.
 from __future__ import annotations
 
 from collections.abc import MutableMapping
+from functools import lru_cache
 from typing import Any
 
 import streamlit as st
@@ -81,6 +84,7 @@ def from_widget(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=512)
 def help_text(spec: FieldSpec, lang: Lang) -> str:
     """Plain-language help, the allowed range, the default and why, and its sources."""
     parts = [text(lang, f"fields.{spec.path}.help")]
@@ -97,6 +101,7 @@ def help_text(spec: FieldSpec, lang: Lang) -> str:
     return "\n\n".join(parts)
 
 
+@lru_cache(maxsize=512)
 def default_caption(spec: FieldSpec, lang: Lang) -> str:
     """ "Default: 2 %. Why. Source: …" — the reason behind a default, in one line."""
     if spec.type in {"int", "float"}:
@@ -114,6 +119,7 @@ def default_caption(spec: FieldSpec, lang: Lang) -> str:
     return line
 
 
+@lru_cache(maxsize=512)
 def _label(spec: FieldSpec, lang: Lang) -> str:
     label = text(lang, f"fields.{spec.path}.label")
     suffix_key = f"inputs.unit_suffix.{spec.unit}"

@@ -8,7 +8,7 @@ from calculators.i18n import Lang, text
 from calculators.scenario import RoleOutlook, Scenario
 from calculators.scenario_io import scenario_to_json
 from ui.assumptions_table import assumptions_frame
-from ui.cache import cached_evaluate
+from ui.cache import cached_evaluate, session_memo
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
 from ui.dead_end_view import show_dead_end
 from ui.results_view import PLOTLY_CONFIG, show_result
@@ -22,15 +22,15 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
     """Everything the results screen shows, for a valid scenario."""
     result = cached_evaluate(scenario)
     show_result(scenario, result, lang)
+    costs = session_memo("figure_costs", (scenario, lang), lambda: cost_breakdown_figure(result, lang))
+    benefits = session_memo(
+        "figure_benefits", (scenario, lang), lambda: benefit_build_up_figure(result, lang)
+    )
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(
-            cost_breakdown_figure(result, lang), key="chart_costs", config=PLOTLY_CONFIG, theme=None
-        )
+        st.plotly_chart(costs, key="chart_costs", config=PLOTLY_CONFIG, theme=None)
     with right:
-        st.plotly_chart(
-            benefit_build_up_figure(result, lang), key="chart_benefits", config=PLOTLY_CONFIG, theme=None
-        )
+        st.plotly_chart(benefits, key="chart_benefits", config=PLOTLY_CONFIG, theme=None)
     if scenario.employee.role_outlook is RoleOutlook.DEAD_END:
         st.divider()
         show_dead_end(scenario, lang)
@@ -38,7 +38,10 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
     if scenario.employee.role_outlook is not RoleOutlook.DEAD_END:
         paths = [path for path in paths if path not in DEAD_END_STEP_FIELDS]
     with st.expander(text(lang, "assumptions.title"), expanded=role is Role.ADVISOR):
-        st.table(assumptions_frame(scenario, paths, lang), hide_index=True)
+        frame = session_memo(
+            "assumptions", (scenario, lang), lambda: assumptions_frame(scenario, paths, lang)
+        )
+        st.table(frame, hide_index=True)
     st.download_button(
         text(lang, "page.download"),
         data=scenario_to_json(scenario),

@@ -7,7 +7,7 @@ import streamlit as st
 from calculators.evaluate import Result
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
-from ui.cache import cached_thresholds
+from ui.cache import cached_thresholds, session_memo
 from ui.charts import cumulative_cash_flow_figure
 from ui.results_text import headline, horizon_text, key_figures, what_if_lines
 from ui.safe_text import escape_markdown
@@ -40,9 +40,10 @@ def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
                     help=text(lang, f"results.{name}_help"),
                     border=True,
                 )
-    st.plotly_chart(
-        cumulative_cash_flow_figure(result, lang), key="chart_cumulative", config=PLOTLY_CONFIG, theme=None
+    figure = session_memo(
+        "figure_cumulative", (scenario, lang), lambda: cumulative_cash_flow_figure(result, lang)
     )
+    st.plotly_chart(figure, key="chart_cumulative", config=PLOTLY_CONFIG, theme=None)
     if not result.pays_off:
         st.subheader(text(lang, "results.what_if_title"))
         lines = what_if_lines(cached_thresholds(scenario), lang)

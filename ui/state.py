@@ -14,6 +14,8 @@ from ui.inputs import from_widget, seed, widget_key
 __all__ = [
     "SUBSIDY_COUNT_KEY",
     "doubt_key",
+    "form_key",
+    "form_scenario",
     "load_into_state",
     "model_value",
     "scenario_errors",
@@ -53,10 +55,7 @@ def _seed_doubts(state: MutableMapping[Any, Any], scenario: Scenario, overwrite:
 
 def model_value(scenario: Scenario, path: str) -> Any:
     """A field's value in a scenario, by dotted path (JSON form)."""
-    node: Any = scenario_to_dict(scenario)
-    for part in path.split("."):
-        node = node[part]
-    return node
+    return _value_at(scenario_to_dict(scenario), path)
 
 
 def _seed_subsidies(state: MutableMapping[Any, Any], scenario: Scenario, overwrite: bool) -> None:
@@ -73,23 +72,32 @@ def _seed_subsidies(state: MutableMapping[Any, Any], scenario: Scenario, overwri
                 state[key] = float(value) if part == "amount_eur" else value
 
 
+def _value_at(data: Mapping[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        node = node[part]
+    return node
+
+
 def seed_fields(
     state: MutableMapping[Any, Any], paths: Iterable[str], scenario: Scenario | None = None
 ) -> None:
     """Give every field its starting value (the default scenario's) unless the user set one."""
     base = scenario or default_scenario()
+    data = scenario_to_dict(base)
     for path in paths:
         if path != "doubts":
-            seed(state, path, model_value(base, path))
+            seed(state, path, _value_at(data, path))
     _seed_subsidies(state, base, overwrite=False)
     _seed_doubts(state, base, overwrite=False)
 
 
 def load_into_state(state: MutableMapping[Any, Any], paths: Iterable[str], scenario: Scenario) -> None:
     """Replace every field's value with an opened scenario's (the upload)."""
+    data = scenario_to_dict(scenario)
     for path in paths:
         if path != "doubts":
-            seed(state, path, model_value(scenario, path), overwrite=True)
+            seed(state, path, _value_at(data, path), overwrite=True)
     _seed_subsidies(state, scenario, overwrite=True)
     _seed_doubts(state, scenario, overwrite=True)
 
@@ -127,8 +135,25 @@ def scenario_from_state(state: Mapping[Any, Any], paths: Iterable[str]) -> Scena
 
 def scenario_errors(state: Mapping[Any, Any], paths: Iterable[str]) -> list[ScenarioError]:
     """Every problem with the form's scenario (empty when it is valid)."""
+    return form_scenario(state, tuple(paths))[1]
+
+
+def form_scenario(
+    state: Mapping[Any, Any], paths: tuple[str, ...]
+) -> tuple[Scenario | None, list[ScenarioError]]:
+    """The form's scenario (None when invalid) and every problem with it, in one pass."""
     try:
         scenario = scenario_from_dict(_data_from_state(state, paths), check=False)
     except ScenarioError as error:  # a wrong type: only a tampered session could do this
-        return [error]
-    return validation_errors(scenario)
+        return None, [error]
+    errors = validation_errors(scenario)
+    return (None if errors else scenario), errors
+
+
+def form_key(state: Mapping[Any, Any]) -> tuple[tuple[str, Any], ...]:
+    """Everything the form holds, as a hashable key (lists become tuples)."""
+    return tuple(
+        (key, tuple(value) if isinstance(value, list) else value)
+        for key, value in sorted(state.items(), key=lambda item: str(item[0]))
+        if isinstance(key, str) and key.startswith("in__")
+    )

@@ -15,19 +15,13 @@ from calculators.errors import ScenarioError
 from calculators.fields import field_spec
 from calculators.i18n import Lang, text
 from calculators.scenario import RoleOutlook, TrainingKind
+from ui.cache import session_memo
 from ui.inputs import field, widget_key
 from ui.language import current_lang
 from ui.results_step import render_results
 from ui.role import Role, current_role
 from ui.safe_text import escape_markdown
-from ui.state import (
-    SUBSIDY_COUNT_KEY,
-    doubt_key,
-    scenario_errors,
-    scenario_from_state,
-    seed_fields,
-    subsidy_key,
-)
+from ui.state import SUBSIDY_COUNT_KEY, doubt_key, form_key, form_scenario, seed_fields, subsidy_key
 from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS, STEPS, Step, step_of_field
 from ui.upload import upload_widget
 
@@ -203,16 +197,17 @@ def _navigation(index: int, lang: Lang, blocked: bool) -> None:
 def _body(index: int, lang: Lang, role: Role) -> bool:
     """Draw one step; True when the user may go on."""
     step = STEPS[index]
-    errors = scenario_errors(st.session_state, ALL_FIELDS)
+    state = st.session_state
+    scenario, errors = session_memo("form", form_key(state), lambda: form_scenario(state, ALL_FIELDS))
     if step.id == "start":
         _start_step(lang)
     elif step.id == "doubts":
         _doubts_step(lang)
     elif step.id == "results":
-        if errors:
+        if scenario is None:
             st.warning(text(lang, "wizard.cannot_calculate"))
         else:
-            render_results(scenario_from_state(st.session_state, ALL_FIELDS), lang, role)
+            render_results(scenario, lang, role)
     else:
         # a form reads best at a laptop's reading width, not stretched over a wide screen
         with st.container(width=820):

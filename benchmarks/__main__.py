@@ -1,0 +1,22 @@
+"""``python -m benchmarks``: run every benchmark and print ratios against in-run baselines."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from benchmarks import rerun
+
+
+def main() -> None:
+    """Run the benchmarks."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--runs", type=int, default=25, help="reruns per page (default 25)")
+    args = parser.parse_args()
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's bare-mode warnings
+    print("Wizard rerun time (AppTest), ratio to a trivial one-widget app in the same run")
+    print(rerun.report(rerun.measure(args.runs)))
+
+
+if __name__ == "__main__":
+    main()

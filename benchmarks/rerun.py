@@ -1,0 +1,80 @@
+"""Script rerun time of every wizard step, against a trivial one-widget app in the same run.
+
+A rerun is what a user waits for after touching the page. Two kinds are measured per step:
+*same inputs* (a click that changes no number: everything computed comes from the session's
+memory) and *new input* (a new salary every rerun: the scenario is recomputed, as when typing).
+Target (issue 4): each page's median within 3× the trivial app's median. AppTest runs the real
+script in-process, without a browser, so these are server-side times.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from ui.steps import STEPS
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+TRIVIAL = """
+import streamlit as st
+st.number_input("x", key="x")
+"""
+TARGET_RATIO = 3.0
+SALARY_KEY = "in__employee__gross_monthly_salary_eur"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Medians of one page's reruns, and their ratios to the trivial app."""
+
+    name: str
+    same_ms: float
+    new_ms: float
+    same_ratio: float
+    new_ratio: float
+
+
+def _median_ms(at: AppTest, runs: int, *, new_input: bool) -> float:
+    samples = []
+    for index in range(runs):
+        if new_input:
+            at.session_state[SALARY_KEY] = 2800.0 + index  # a value this session has not seen
+        start = time.perf_counter()
+        at.run()
+        samples.append((time.perf_counter() - start) * 1000)
+        if at.exception:
+            raise RuntimeError(f"the app raised: {at.exception[0].message}")
+    return statistics.median(samples)
+
+
+def measure(runs: int = 25) -> list[Timing]:
+    """Medians per step and for the trivial app."""
+    trivial = AppTest.from_string(TRIVIAL, default_timeout=30)
+    trivial.run()
+    base = _median_ms(trivial, runs, new_input=False)
+    timings = [Timing("trivial one-widget app", base, base, 1.0, 1.0)]
+    for index, step in enumerate(STEPS):
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.session_state["wizard_step"] = index
+        at.run()
+        same = _median_ms(at, runs, new_input=False)
+        new = _median_ms(at, runs, new_input=True)
+        timings.append(Timing(f"step {index}: {step.id}", same, new, same / base, new / base))
+    return timings
+
+
+def report(timings: list[Timing]) -> str:
+    """A plain table."""
+    header = f"{'page':<26}{'same ms':>9}{'ratio':>8}{'new ms':>9}{'ratio':>8}   target <= {TARGET_RATIO:.0f}"
+    lines = [header]
+    for item in timings:
+        verdict = ""
+        if not item.name.startswith("trivial"):
+            verdict = "ok" if max(item.same_ratio, item.new_ratio) <= TARGET_RATIO else "OVER"
+        figures = f"{item.same_ms:>9.1f}{item.same_ratio:>7.2f}x{item.new_ms:>9.1f}{item.new_ratio:>7.2f}x"
+        lines.append(f"{item.name:<26}{figures}   {verdict}")
+    return "\n".join(lines)
