@@ -29,6 +29,8 @@ def format_in_unit(value: object, unit: str, lang: str) -> str:
     '-3 percentage points'
     >>> format_in_unit("abc", "eur", "en")
     '"abc"'
+    >>> [format_in_unit(value, unit, "en") for value, unit in ((2026, "year"), (1, "months"), (2, "months"))]
+    ['2026', '1 month', '2 months']
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
         shown = repr(value) if not isinstance(value, str) else f'"{value}"'
@@ -43,8 +45,11 @@ def format_in_unit(value: object, unit: str, lang: str) -> str:
         )
     if unit in _MONEY_UNITS:
         return money(value, lang, cents=abs(value - round(value)) > 1e-9)
+    if unit == "year":
+        return str(int(value))  # 2026, never "2.026"
     shown = number(value, lang, 0 if float(value).is_integer() else 2)
-    return text(lang, f"units.{unit}", value=shown) if has_text(lang, f"units.{unit}") else shown
+    key = f"units.{unit}_one" if value == 1 and has_text(lang, f"units.{unit}_one") else f"units.{unit}"
+    return text(lang, key, value=shown) if has_text(lang, key) else shown
 
 
 def _label(field: str, lang: str) -> str:

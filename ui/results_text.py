@@ -15,8 +15,8 @@ __all__ = ["KeyFigures", "headline", "horizon_text", "key_figures", "what_if_lin
 
 
 def horizon_text(months: int, lang: Lang | str) -> str:
-    """'36 maanden' / '36 months'."""
-    return text(lang, "units.months", value=months)
+    """'36 maanden' / '36 months' / '1 month'."""
+    return text(lang, "units.months_one" if months == 1 else "units.months", value=months)
 
 
 def _same(value: str) -> str:

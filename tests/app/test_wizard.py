@@ -1,0 +1,178 @@
+"""The guided wizard in AppTest: every step, navigation, persistence, modes, languages, figures."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from calculators import evaluate, scenario_from_dict, scenario_to_dict
+from calculators.i18n import text
+from tests.app.helpers import goto, set_number
+from ui.inputs import widget_key
+from ui.results_text import headline, key_figures
+from ui.steps import STEPS
+
+SALARY = widget_key("employee.gross_monthly_salary_eur")
+FEES = widget_key("training.course_fees_eur")
+GAIN = widget_key("benefits.productivity_gain")
+
+
+def _metric(at: AppTest, lang: str, name: str) -> str:
+    label = text(lang, f"results.{name}_label")
+    return next(metric.value for metric in at.metric if metric.label == label)
+
+
+class TestSteps:
+    """Each step renders, in order, with Back and Next."""
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    @pytest.mark.parametrize("role", ["owner", "advisor"])
+    def test_every_step_renders_without_exception(self, app: AppTest, lang: str, role: str) -> None:
+        """Pins that a whole walk through the wizard raises nothing, in both languages and roles."""
+        app.segmented_control(key="lang").set_value(lang).run()
+        app.segmented_control(key="role").set_value(role).run()
+        for index, step in enumerate(STEPS):
+            assert app.header[0].value == text(lang, f"wizard.steps.{step.id}")
+            assert not app.exception, app.exception
+            assert not app.error, [error.value for error in app.error]
+            if index < len(STEPS) - 1:
+                app.button(key="nav_next").click().run()
+
+    def test_back_returns_to_the_previous_step(self, app: AppTest) -> None:
+        """Pins Back: from the training step it shows the employee step."""
+        goto(app, "training")
+        app.button(key="nav_back").click().run()
+        assert app.header[0].value == text("nl", "wizard.steps.employee")
+
+    def test_back_is_disabled_at_the_start_and_next_at_the_end(self, app: AppTest) -> None:
+        """Pins the disabled ends of the navigation."""
+        assert app.button(key="nav_back").disabled
+        goto(app, "results")
+        assert app.button(key="nav_next").disabled
+
+    def test_progress_names_the_step(self, app: AppTest) -> None:
+        """Pins the progress indicator text: step number, total and title."""
+        goto(app, "training")
+        expected = text("nl", "wizard.progress", number=3, total=5, title=text("nl", "wizard.steps.training"))
+        assert app.get("progress")[0].proto.text == expected
+
+
+class TestPersistence:
+    """Inputs keep their values across steps, language and role switches."""
+
+    def test_values_survive_steps_language_and_role(self, app: AppTest) -> None:
+        """Pins persist_state: a salary typed on step 2 is still there after everything else."""
+        goto(app, "employee")
+        set_number(app, SALARY, 3456.0)
+        goto(app, "yields")
+        set_number(app, GAIN, 4.5)
+        app.segmented_control(key="lang").set_value("en").run()
+        app.segmented_control(key="role").set_value("advisor").run()
+        goto(app, "employee")
+        assert app.number_input(key=SALARY).value == 3456.0
+        assert app.number_input(key=SALARY).label.startswith(
+            text("en", "fields.employee.gross_monthly_salary_eur.label")
+        )
+        goto(app, "yields")
+        assert app.number_input(key=GAIN).value == 4.5
+
+
+class TestModes:
+    """Owner mode hides assumptions in an expander; advisor mode shows all with a reset per field."""
+
+    def test_owner_sees_assumptions_in_an_expander(self, app: AppTest) -> None:
+        """Pins the owner's view: the assumptions expander exists and no reset buttons are shown."""
+        goto(app, "yields")
+        labels = [expander.label for expander in app.expander]
+        assert text("nl", "wizard.assumptions") in labels
+        assert not [button for button in app.button if (button.key or "").startswith("reset__")]
+
+    def test_advisor_reset_puts_the_default_back(self, app: AppTest) -> None:
+        """Pins reset-to-default: change the decay, reset it, and the default is back."""
+        app.segmented_control(key="role").set_value("advisor").run()
+        goto(app, "yields")
+        key = widget_key("benefits.annual_decay")
+        set_number(app, key, 35.0)
+        app.button(key=f"reset__{key}").click().run()
+        assert app.number_input(key=key).value == pytest.approx(20.0)
+
+
+class TestTrainingRules:
+    """Legal rules visible in the form."""
+
+    def test_mandatory_training_disables_the_clause_and_says_why(self, app: AppTest) -> None:
+        """Pins art. 7:611a: for mandatory training the clause switch is disabled with an explanation."""
+        goto(app, "training")
+        app.selectbox(key=widget_key("training.kind")).select("mandatory").run()
+        assert app.toggle(key=widget_key("retention.study_cost_clause.enabled")).disabled
+        assert text("nl", "page.clause_void_note") in [caption.value for caption in app.caption]
+
+    def test_impossible_hours_block_next_and_name_the_field(self, app: AppTest) -> None:
+        """Pins cross-field validation on the step: 400 hours in one month is refused, inputs kept."""
+        goto(app, "training")
+        set_number(app, widget_key("training.hours"), 400.0)
+        assert any("training.hours" in error.value.replace("\\", "") for error in app.error)
+        assert app.button(key="nav_next").disabled
+        assert app.number_input(key=widget_key("training.hours")).value == 400.0
+
+
+class TestResults:
+    """The figures shown equal the calculator's for the same scenario."""
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_metrics_equal_the_calculator(self, app: AppTest, lang: str) -> None:
+        """Pins that every key figure on screen is the calculator's, formatted for the language."""
+        app.segmented_control(key="lang").set_value(lang).run()
+        goto(app, "employee")
+        set_number(app, SALARY, 3300.0)
+        goto(app, "training")
+        set_number(app, FEES, 750.0)
+        goto(app, "results")
+        expected_scenario = scenario_from_dict(
+            {"employee": {"gross_monthly_salary_eur": 3300}, "training": {"course_fees_eur": 750}}
+        )
+        result = evaluate(expected_scenario)
+        figures = key_figures(result, lang)
+        assert _metric(app, lang, "npv") == figures.npv
+        assert _metric(app, lang, "stay") == figures.break_even_stay
+        assert _metric(app, lang, "payback") == figures.payback
+        assert _metric(app, lang, "worst") == figures.worst_case
+        assert _metric(app, lang, "roi") == figures.roi
+        sentences = [box.value for box in [*app.success, *app.warning]]
+        assert headline(expected_scenario, result, lang) in [
+            sentence.replace("\\", "") for sentence in sentences
+        ]
+
+    def test_results_change_when_the_numbers_change(self, app: AppTest) -> None:
+        """Pins that the answer follows the input: a higher gain raises the NPV shown."""
+        goto(app, "results")
+        before = _metric(app, "nl", "npv")
+        goto(app, "yields")
+        set_number(app, GAIN, 8.0)
+        goto(app, "results")
+        assert _metric(app, "nl", "npv") != before
+
+    def test_charts_and_download_are_there(self, app: AppTest) -> None:
+        """Pins the three charts and the scenario download on the results step."""
+        goto(app, "results")
+        keys = {element.proto.id for element in app.get("plotly_chart")}
+        assert len(keys) == 3
+        assert app.get("download_button")
+
+    def test_dead_end_outlook_adds_the_comparison(self, app: AppTest) -> None:
+        """Pins that a dead-end outlook shows the four options."""
+        goto(app, "employee")
+        app.selectbox(key=widget_key("employee.role_outlook")).select("dead_end").run()
+        goto(app, "results")
+        assert text("nl", "dead_end.title") in [sub.value for sub in app.subheader]
+        assert len(app.get("plotly_chart")) == 4
+
+    def test_scenario_in_session_round_trips(self, app: AppTest) -> None:
+        """Pins that the form's scenario is the default scenario when nothing was changed."""
+        from ui.state import scenario_from_state
+        from ui.steps import ALL_FIELDS
+
+        goto(app, "results")
+        state = dict(app.session_state.to_dict())
+        scenario = scenario_from_state(state, ALL_FIELDS)
+        assert scenario_to_dict(scenario) == scenario_to_dict(scenario_from_dict({}))
