@@ -56,11 +56,12 @@ def _spec(path: str, raw: Mapping[str, Any]) -> FieldSpec:
     if kind in {"int", "float"} and ("min" not in raw or "max" not in raw):
         raise ContentError(f"defaults.yaml: {path}: a number needs min and max")
     plausible = raw.get("plausible")
+    default = raw.get("default")
     return FieldSpec(
         path=path,
         type=kind,
         unit=str(raw.get("unit", "")),
-        default=raw.get("default"),
+        default=tuple(default) if isinstance(default, list) else default,  # hashable: specs are cache keys
         minimum=raw.get("min"),
         maximum=raw.get("max"),
         plausible=(float(plausible[0]), float(plausible[1])) if plausible else None,

@@ -148,7 +148,7 @@ def _read(data: Mapping[str, Any], prefix: str, name: str) -> Any:
     if name not in data:
         if spec.type == "float":
             return float(spec.default)
-        return list(spec.default) if isinstance(spec.default, list) else spec.default
+        return list(spec.default) if isinstance(spec.default, tuple) else spec.default
     value = data[name]
     if spec.type in {"int", "float"}:
         number = _number(value, field, spec)
@@ -525,7 +525,8 @@ def validate(scenario: Scenario) -> Scenario:
 
 
 def _schema_for(spec: FieldSpec) -> dict[str, Any]:
-    schema: dict[str, Any] = {"description": f"{spec.basis_en} Unit: {spec.unit}.", "default": spec.default}
+    default = list(spec.default) if isinstance(spec.default, tuple) else spec.default
+    schema: dict[str, Any] = {"description": f"{spec.basis_en} Unit: {spec.unit}.", "default": default}
     if spec.type in {"int", "float"}:
         schema.update(
             type="integer" if spec.type == "int" else "number", minimum=spec.minimum, maximum=spec.maximum

@@ -23,6 +23,7 @@ from calculators.sources import sources
 
 __all__ = [
     "PERCENT_UNITS",
+    "choice_widget_key",
     "default_caption",
     "field",
     "from_widget",
@@ -176,28 +177,49 @@ def _widget(spec: FieldSpec, lang: Lang, disabled: bool) -> None:
         )
     elif spec.type == "bool":
         st.toggle(label, key=key, help=help_, disabled=disabled, persist_state="session")
-    elif spec.type == "choice":
-        st.selectbox(
-            label,
-            options=list(spec.values),
-            format_func=lambda value: text(lang, f"choices.{spec.path}.{value}"),
-            key=key,
-            help=help_,
-            disabled=disabled,
-            persist_state="session",
-        )
-    elif spec.type == "choice_list":
-        st.multiselect(
-            label,
-            options=list(spec.values),
-            format_func=lambda value: text(lang, f"choices.{spec.path}.{value}"),
-            key=key,
-            help=help_,
-            disabled=disabled,
-            persist_state="session",
-        )
+    elif spec.type in {"choice", "choice_list"}:
+        _choice(spec, lang, label, help_, disabled)
     else:
         _number(spec, label, help_, disabled)
+
+
+def choice_widget_key(path: str, lang: Lang) -> str:
+    """Key of a choice widget: one per language (see :func:`_choice`).
+
+    >>> choice_widget_key("company.sector", Lang.EN)
+    'in__company__sector__en'
+    """
+    return f"{widget_key(path)}__{Lang(lang).value}"
+
+
+def _keep_choice(path: str, lang: Lang) -> None:
+    st.session_state[widget_key(path)] = st.session_state[choice_widget_key(path, lang)]
+
+
+def _choice(spec: FieldSpec, lang: Lang, label: str, help_: str, disabled: bool) -> None:
+    """A select box (or multi-select) whose options are shown in the user's language.
+
+    The browser identifies the chosen option by its shown label; when the language changes, the
+    labels change and a keyed widget would come back with the old language's label. So the value
+    lives under the field's own key, and each language has its own widget, filled from that value
+    before it is drawn and writing back on change.
+    """
+    canonical, key = widget_key(spec.path), choice_widget_key(spec.path, lang)
+    value = st.session_state.get(canonical, spec.default)
+    st.session_state[key] = list(value) if spec.type == "choice_list" else value
+    common: dict[str, Any] = {
+        "options": list(spec.values),
+        "format_func": lambda option: text(lang, f"choices.{spec.path}.{option}"),
+        "key": key,
+        "help": help_,
+        "disabled": disabled,
+        "on_change": _keep_choice,
+        "args": (spec.path, lang),
+    }
+    if spec.type == "choice":
+        st.selectbox(label, **common)
+    else:
+        st.multiselect(label, **common)
 
 
 def _number(spec: FieldSpec, label: str, help_: str, disabled: bool) -> None:

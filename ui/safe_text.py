@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import string
 
-__all__ = ["escape_markdown"]
+__all__ = ["LINE_BREAKS", "escape_markdown"]
 
 _PUNCTUATION = frozenset(string.punctuation)
+# every character str.splitlines() breaks on (\n, \r, form feed, Unicode line separators, ...)
+LINE_BREAKS = {ord(char): " " for char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
 def escape_markdown(value: str) -> str:
@@ -18,4 +20,5 @@ def escape_markdown(value: str) -> str:
     >>> escape_markdown("Sanne")
     'Sanne'
     """
-    return "".join(f"\\{char}" if char in _PUNCTUATION else char for char in value).replace("\n", " ")
+    escaped = "".join(f"\\{char}" if char in _PUNCTUATION else char for char in value)
+    return escaped.translate(LINE_BREAKS)  # one line: no new paragraph, heading or code block

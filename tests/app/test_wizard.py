@@ -6,9 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from calculators import evaluate, scenario_from_dict, scenario_to_dict
-from calculators.i18n import text
+from calculators.i18n import Lang, text
 from tests.app.helpers import goto, set_number
-from ui.inputs import widget_key
+from ui.inputs import choice_widget_key, widget_key
 from ui.results_text import headline, key_figures
 from ui.steps import STEPS
 
@@ -103,7 +103,7 @@ class TestTrainingRules:
     def test_mandatory_training_disables_the_clause_and_says_why(self, app: AppTest) -> None:
         """Pins art. 7:611a: for mandatory training the clause switch is disabled with an explanation."""
         goto(app, "training")
-        app.selectbox(key=widget_key("training.kind")).select("mandatory").run()
+        app.selectbox(key=choice_widget_key("training.kind", Lang.NL)).select("mandatory").run()
         assert app.toggle(key=widget_key("retention.study_cost_clause.enabled")).disabled
         assert text("nl", "page.clause_void_note") in [caption.value for caption in app.caption]
 
@@ -162,7 +162,7 @@ class TestResults:
     def test_dead_end_outlook_adds_the_comparison(self, app: AppTest) -> None:
         """Pins that a dead-end outlook shows the four options."""
         goto(app, "employee")
-        app.selectbox(key=widget_key("employee.role_outlook")).select("dead_end").run()
+        app.selectbox(key=choice_widget_key("employee.role_outlook", Lang.NL)).select("dead_end").run()
         goto(app, "results")
         assert text("nl", "dead_end.title") in [sub.value for sub in app.subheader]
         assert len(app.get("plotly_chart")) == 4

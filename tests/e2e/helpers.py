@@ -5,7 +5,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-SCREENSHOT_DIR = Path(__file__).resolve().parent / "screenshots"
+# Written on every run, so not kept in git (the README's pictures are copies in docs/).
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 # Streamlit reruns the script on every interaction; anything slower than this is a bug worth seeing.
 IDLE_TIMEOUT_MS = 30_000
@@ -43,7 +44,7 @@ def set_viewport_tall(page: Page) -> None:
 
 
 def screenshot(page: Page, name: str) -> Path:
-    """Save ``tests/e2e/screenshots/<name>.png`` (committed: the README shows them)."""
+    """Save ``test-results/screenshots/<name>.png`` to look at after the run."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
     # Animations off so two runs of the same state give the same picture.

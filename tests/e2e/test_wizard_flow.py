@@ -126,7 +126,7 @@ def test_full_flow(app_url: str, page: Page, browser: Browser, tmp_path: Path, l
     if lang == "en":
         other.get_by_text("English", exact=True).click()
         wait_for_app_idle(other)
-    other.get_by_text(text(lang, "wizard.open_case")).click()
+    other.get_by_text(text(lang, "wizard.open_case"), exact=True).click()
     other.locator("input[type=file]").set_input_files(str(saved))
     wait_for_app_idle(other)
     expect(other.get_by_text(text(lang, "upload.loaded"))).to_be_visible()
@@ -146,9 +146,9 @@ def test_dead_end_path(app_url: str, page: Page) -> None:
     open_app(page, app_url)
     _next(page)
     _next(page)
-    _choose(page, "in__employee__role_outlook", text("nl", "choices.employee.role_outlook.dead_end"))
+    _choose(page, "in__employee__role_outlook__nl", text("nl", "choices.employee.role_outlook.dead_end"))
     _next(page)
-    _choose(page, "in__training__kind", text("nl", "choices.training.kind.external_job"))
+    _choose(page, "in__training__kind__nl", text("nl", "choices.training.kind.external_job"))
     for _ in range(3):
         _next(page)
     _wait_for_charts(page)
