@@ -7,6 +7,7 @@ import streamlit as st
 from calculators.i18n import Lang, text
 from calculators.scenario import RoleOutlook, Scenario
 from calculators.scenario_io import scenario_to_json
+from ui.arguments_view import show_arguments
 from ui.assumptions_table import assumptions_frame
 from ui.cache import cached_evaluate, session_memo
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
@@ -31,6 +32,7 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
         st.plotly_chart(costs, key="chart_costs", config=PLOTLY_CONFIG, theme=None)
     with right:
         st.plotly_chart(benefits, key="chart_benefits", config=PLOTLY_CONFIG, theme=None)
+    show_arguments(scenario, result, lang, role)
     if scenario.employee.role_outlook is RoleOutlook.DEAD_END:
         st.divider()
         show_dead_end(scenario, lang)
