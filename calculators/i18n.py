@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from calculators.content import ContentError, load_yaml
@@ -28,7 +29,9 @@ def _catalog(lang: Lang | str) -> Mapping[str, Any]:
     return data
 
 
+@lru_cache(maxsize=8192)
 def _lookup(lang: Lang | str, key: str) -> Any:
+    """A text or group by key (texts never change while the app runs, so lookups are remembered)."""
     node: Any = _catalog(lang)
     for part in key.split("."):
         if not isinstance(node, Mapping) or part not in node:

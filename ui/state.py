@@ -154,6 +154,6 @@ def form_key(state: Mapping[Any, Any]) -> tuple[tuple[str, Any], ...]:
     """Everything the form holds, as a hashable key (lists become tuples)."""
     return tuple(
         (key, tuple(value) if isinstance(value, list) else value)
-        for key, value in sorted(state.items(), key=lambda item: str(item[0]))
+        for key, value in state.items()
         if isinstance(key, str) and key.startswith("in__")
     )

@@ -28,6 +28,7 @@ from ui.upload import upload_widget
 __all__ = ["STEP_KEY", "go_to", "render"]
 
 STEP_KEY = "wizard_step"
+_SEEDED = "_leerwinst_seeded"
 _LOG = logging.getLogger(__name__)
 _LAST = len(STEPS) - 1
 
@@ -219,7 +220,9 @@ def _body(index: int, lang: Lang, role: Role) -> bool:
 def render() -> None:
     """The wizard page."""
     lang, role = current_lang(), current_role()
-    seed_fields(st.session_state, ALL_FIELDS)
+    if not st.session_state.get(_SEEDED):  # once per session: every widget keeps its value after that
+        seed_fields(st.session_state, ALL_FIELDS)
+        st.session_state[_SEEDED] = True
     index = int(st.session_state.setdefault(STEP_KEY, 0))
     _progress(index, lang)
     try:
