@@ -176,3 +176,40 @@ class TestResults:
         state = dict(app.session_state.to_dict())
         scenario = scenario_from_state(state, ALL_FIELDS)
         assert scenario_to_dict(scenario) == scenario_to_dict(scenario_from_dict({}))
+
+
+class TestFailures:
+    """An unexpected failure shows a friendly message and a way on; no traceback, no lost input."""
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_a_defect_is_caught_and_inputs_survive(self, app: AppTest, lang: str) -> None:
+        """Pins the error boundary: a broken session memory on the results step is reported kindly."""
+        app.segmented_control(key="lang").set_value(lang).run()
+        goto(app, "employee")
+        set_number(app, SALARY, 3210.0)
+        app.session_state["_leerwinst_memo"] = "not a memory"  # what a defect in our code could leave
+        app.button(key="nav_next").click().run()
+        assert not app.exception
+        assert text(lang, "wizard.failure") in [error.value for error in app.error]
+        assert app.button(key="failure_restart")
+        del app.session_state["_leerwinst_memo"]
+        goto(app, "employee")
+        assert app.number_input(key=SALARY).value == 3210.0
+
+
+class TestDeadEndEnglish:
+    """The dead-end comparison reads correctly in English too."""
+
+    def test_dead_end_in_english(self, app: AppTest) -> None:
+        """Pins the English dead-end section: title, the four option names and the legal disclaimer."""
+        app.segmented_control(key="lang").set_value("en").run()
+        goto(app, "employee")
+        app.selectbox(key=choice_widget_key("employee.role_outlook", Lang.EN)).select("dead_end").run()
+        goto(app, "results")
+        assert text("en", "dead_end.title") in [sub.value for sub in app.subheader]
+        shown = " ".join(str(table.value.to_dict()) for table in app.table)
+        for option in ("keep", "retrain_internal", "job_to_job", "dismiss"):
+            assert text("en", f"dead_end.options.{option}") in shown
+        assert any(
+            text("en", "dead_end.not_legal_advice", year=2026) == caption.value for caption in app.caption
+        )

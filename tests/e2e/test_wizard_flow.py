@@ -140,20 +140,28 @@ def test_full_flow(app_url: str, page: Page, browser: Browser, tmp_path: Path, l
     assert hosts <= {"127.0.0.1", "localhost"}, f"requests left the app's host: {hosts}"
 
 
-def test_dead_end_path(app_url: str, page: Page) -> None:
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_dead_end_path(app_url: str, page: Page, lang: str) -> None:
     """Pins the dead-end comparison in the browser: four options, a named cheapest one, no errors."""
     set_viewport_tall(page)
     open_app(page, app_url)
+    if lang == "en":
+        page.get_by_text("English", exact=True).click()
+        wait_for_app_idle(page)
     _next(page)
     _next(page)
-    _choose(page, "in__employee__role_outlook__nl", text("nl", "choices.employee.role_outlook.dead_end"))
+    _choose(page, f"in__employee__role_outlook__{lang}", text(lang, "choices.employee.role_outlook.dead_end"))
     _next(page)
-    _choose(page, "in__training__kind__nl", text("nl", "choices.training.kind.external_job"))
+    _choose(page, f"in__training__kind__{lang}", text(lang, "choices.training.kind.external_job"))
     for _ in range(3):
         _next(page)
     _wait_for_charts(page)
-    expect(page.get_by_role("heading", name=text("nl", "dead_end.title"))).to_be_visible()
-    expect(page.get_by_text(text("nl", "dead_end.tv_title"))).to_be_visible()
+    expect(page.get_by_role("heading", name=text(lang, "dead_end.title"))).to_be_visible()
+    expect(page.get_by_text(text(lang, "dead_end.tv_title"))).to_be_visible()
+    for option in ("keep", "retrain_internal", "job_to_job", "dismiss"):
+        expect(
+            page.get_by_role("table").get_by_text(text(lang, f"dead_end.options.{option}"))
+        ).to_be_visible()
     assert len(page.locator(".js-plotly-plot").all()) == 4
     assert not _axe(page)
-    screenshot(page, "wizard_dead_end_nl_results")
+    screenshot(page, f"wizard_dead_end_{lang}_results")
