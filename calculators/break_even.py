@@ -134,6 +134,7 @@ def threshold(scenario: Scenario, lever: Lever) -> Threshold:
     room = (
         s.training.direct_costs_eur + time_costs(s.training, s.employee).total_eur - s.training.subsidies_eur
     )
+    room = min(room, float(field_spec("training.subsidies.amount_eur").maximum or 0))  # one item's maximum
     if len(s.training.subsidies) >= (field_spec("training.subsidies").max_items or 0) or room <= 0:
         return Threshold(lever, 0.0, None)
     needed = _bisect(lambda x: evaluate(_with_subsidy(s, x)).npv_eur, 0.0, room)

@@ -127,7 +127,10 @@ def monthly_cash_flows(scenario: Scenario) -> CashFlows:
     replacement_cost = r.replacement_cost_share * annual_salary(s.employee)
     replacement_change = replacement_cost * (leaving_with - leaving_without)
     clause = r.study_cost_clause
-    recovery = leaving_with * share_owed(clause, since_end) * covered_costs(clause, t)
+    # only someone who started the training can owe anything for it
+    recovery = np.where(months >= start, leaving_with * share_owed(clause, since_end), 0.0) * covered_costs(
+        clause, t
+    )
 
     return CashFlows(
         months=months,

@@ -43,11 +43,15 @@ def irr_annual(net: FloatArray) -> float | None:
     >>> irr_annual(np.array([0.0, 500.0, -600.0, 200.0])) is None  # subsidy before the course
     True
     """
+    net = np.where(np.abs(net) < 1e-9, 0.0, net)  # below a billionth of a cent is rounding noise
     if not (np.any(net > 0) and np.any(net < 0)):
         return None  # without both signs no rate can make the sum zero
     if net[np.flatnonzero(net)[0]] > 0:
         return None
-    monthly = float(npf.irr(net))
+    try:
+        monthly = float(npf.irr(net))
+    except (np.linalg.LinAlgError, FloatingPointError, ValueError):
+        return None  # numpy-financial's polynomial solver gave up: no usable rate
     if math.isnan(monthly) or monthly <= -1.0:
         return None
     annual = (1.0 + monthly) ** 12 - 1.0

@@ -9,7 +9,8 @@ writing beforehand and slides down to 0 % (rensen_glijdende_schaal; typical scal
 zelfrechtzaam_schaal and jurop_automonteurs). It covers direct costs, never wages.
 
 With ``k = m − E`` months since the training ended (E its last month) and period ``N``:
-leaving during the training (k ≤ 0) owes 100 %; ``linear`` owes ``max(0, 1 − k/N)``;
+leaving during the training (k ≤ 0) owes 100 % (leaving before it starts owes nothing: the cash-flow
+model counts recoveries from the start month on); ``linear`` owes ``max(0, 1 − k/N)``;
 ``yearly_steps`` (Y = N/12 years) owes ``max(0, 1 − floor((k − 1)/12)/Y)``
 (docs/money-model.md §7).
 """

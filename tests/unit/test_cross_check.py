@@ -178,7 +178,9 @@ def clause_amount(p: Params) -> float:
 
 
 def owed_fraction(p: Params, m: int) -> float:
-    """Fraction of C_cl still owed when leaving at the end of month m."""
+    """Fraction of C_cl still owed when leaving at the end of month m (§7: nothing before the start)."""
+    if m < p.start:
+        return 0.0
     k = m - p.end
     if k <= 0:
         return 1.0
@@ -694,10 +696,10 @@ class TestIrr:
 
 
 class TestClauseLeavingBeforeStart:
-    """A spec corner: clause recovery for leaving in a month before the training starts (k ≤ 0 → owed 1)."""
+    """A spec corner: leaving before the training starts owes nothing under the clause (§7)."""
 
-    def test_literal_reading(self) -> None:
-        """Pins the literal §7 reading: owed(m) = 1 for every m ≤ E, including months before S."""
+    def test_nothing_owed_before_the_start(self) -> None:
+        """Pins §7: owed(m) = 1 during the training (S ≤ m ≤ E) and 0 before month S."""
         d = with_overrides(
             GARAGE,
             {"training.start_month": 4, "retention.annual_quit_probability": 0.3},
