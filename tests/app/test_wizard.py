@@ -213,3 +213,51 @@ class TestDeadEndEnglish:
         assert any(
             text("en", "dead_end.not_legal_advice", year=2026) == caption.value for caption in app.caption
         )
+
+
+def _card_sources(at: AppTest, lang: str) -> list[str]:
+    prefix = text(lang, "arguments.sources", sources="")
+    return [caption.value for caption in at.caption if caption.value.startswith(prefix)]
+
+
+class TestArguments:
+    """Tailored arguments on the results step for the doubts the user ticked."""
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_ticked_doubt_shows_its_cards_and_they_follow_the_numbers(self, app: AppTest, lang: str) -> None:
+        """Pins: tick W4 → the arguments section with up to three cards (owner); a new gain changes them."""
+        app.segmented_control(key="lang").set_value(lang).run()
+        goto(app, "doubts")
+        app.checkbox(key="in__doubts__W4").check().run()
+        goto(app, "results")
+        assert text(lang, "arguments.title") in [sub.value for sub in app.subheader]
+        assert 1 <= len(_card_sources(app, lang)) <= 3
+        before = [block.value for block in app.markdown]
+        goto(app, "yields")
+        set_number(app, GAIN, 6.0)
+        goto(app, "results")
+        assert [block.value for block in app.markdown] != before
+        assert 1 <= len(_card_sources(app, lang)) <= 3
+
+    def test_no_doubt_no_section(self, app: AppTest) -> None:
+        """Pins that without a ticked doubt there is no arguments section at all (no filler)."""
+        goto(app, "results")
+        assert text("nl", "arguments.title") not in [sub.value for sub in app.subheader]
+        assert not _card_sources(app, "nl")
+
+    def test_advisor_sees_all_grouped_and_a_guide(self, app: AppTest) -> None:
+        """Pins advisor mode: more than three cards, grouped under the doubts, and the guide download."""
+        app.segmented_control(key="role").set_value("advisor").run()
+        goto(app, "doubts")
+        app.checkbox(key="in__doubts__W4").check().run()
+        app.checkbox(key="in__doubts__W6").check().run()
+        goto(app, "results")
+        assert len(_card_sources(app, "nl")) > 3
+        headings = [block.value for block in app.markdown if block.value.startswith("#####")]
+        assert headings == [
+            f"##### {text('nl', 'choices.doubts.W4')}",
+            f"##### {text('nl', 'choices.doubts.W6')}",
+        ]
+        assert any(
+            button.proto.label == text("nl", "guide.download") for button in app.get("download_button")
+        )

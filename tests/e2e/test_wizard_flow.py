@@ -109,6 +109,7 @@ def test_full_flow(app_url: str, page: Page, browser: Browser, tmp_path: Path, l
         }
     )
     figures = key_figures(evaluate(scenario), lang)
+    expect(page.get_by_role("heading", name=text(lang, "arguments.title"))).to_be_visible()
     assert _metric(page, lang, "npv") == figures.npv
     assert _metric(page, lang, "stay") == figures.break_even_stay
     assert _metric(page, lang, "worst") == figures.worst_case
