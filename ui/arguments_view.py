@@ -42,7 +42,8 @@ def _card(card: ChosenCard, lang: Lang) -> None:
             for sid in card.card.sources
             if sid in sources()
         ]
-        st.caption(text(lang, "arguments.sources", sources="; ".join(links)))
+        # markdown, not a caption: Streamlit fades links in captions below readable contrast
+        st.markdown(text(lang, "arguments.sources", sources="; ".join(links)))
 
 
 def show_arguments(scenario: Scenario, result: Result, lang: Lang, role: Role) -> None:

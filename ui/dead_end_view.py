@@ -193,5 +193,5 @@ def show_dead_end(scenario: Scenario, lang: Lang) -> None:
                 if note not in notes:
                     notes.append(note)
         st.markdown("\n".join(f"- {text(lang, f'dead_end.notes.{note}')}" for note in notes))
-        st.caption(_source_links(rules.year, lang))
+        st.markdown(_source_links(rules.year, lang))  # not a caption: faded links are hard to read
     st.caption(text(lang, "dead_end.not_legal_advice", year=rules.year))

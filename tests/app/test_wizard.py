@@ -217,7 +217,7 @@ class TestDeadEndEnglish:
 
 def _card_sources(at: AppTest, lang: str) -> list[str]:
     prefix = text(lang, "arguments.sources", sources="")
-    return [caption.value for caption in at.caption if caption.value.startswith(prefix)]
+    return [block.value for block in at.markdown if block.value.startswith(prefix)]
 
 
 class TestArguments:
