@@ -22,11 +22,11 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
+from calculators.cashflows import monthly_cash_flows
 from calculators.discounting import discount_factors
 from calculators.retention import monthly_hazard
 from calculators.rules import YearRules, rules_for
 from calculators.scenario import Scenario, TrainingKind
-from calculators.training_costs import time_costs
 from calculators.transition_payment import (
     CostItem,
     CostPurpose,
@@ -234,15 +234,9 @@ def _at(st: _Setting, month: int, amount: float) -> FloatArray:
 
 
 def _training_lines(s: Scenario) -> FloatArray:
-    """Direct costs in the first month, wage and lost output over the training, minus subsidies."""
-    t = s.training
-    line = np.zeros(s.horizon_months)
-    line[t.start_month - 1] += t.direct_costs_eur
-    per_month = time_costs(t, s.employee).total_eur / t.duration_months
-    line[t.start_month - 1 : t.end_month] += per_month
-    for item in t.subsidies:
-        line[item.month - 1] -= item.amount_eur
-    return line
+    """Direct costs in the first month, wage and lost output over the training, minus subsidies —
+    the money model's own training-cost line (docs/money-model.md §3), so both models agree."""
+    return monthly_cash_flows(s).training_costs
 
 
 def _dismissal(s: Scenario, st: _Setting, start: int, output: FloatArray) -> tuple[dict[str, float], int]:
