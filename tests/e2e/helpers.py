@@ -5,8 +5,9 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-# Written on every run, so not kept in git (the README's pictures are copies in docs/).
-SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+# Written on every run, so not kept in git (the README's pictures are copies in docs/). Not under
+# test-results/: pytest-playwright empties that folder at the start of every pytest session.
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "screenshots"
 
 # Streamlit reruns the script on every interaction; anything slower than this is a bug worth seeing.
 IDLE_TIMEOUT_MS = 30_000
@@ -44,7 +45,7 @@ def set_viewport_tall(page: Page) -> None:
 
 
 def screenshot(page: Page, name: str) -> Path:
-    """Save ``test-results/screenshots/<name>.png`` to look at after the run."""
+    """Save ``screenshots/<name>.png`` to look at after the run."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
     # Animations off so two runs of the same state give the same picture.
