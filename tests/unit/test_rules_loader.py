@@ -1,0 +1,131 @@
+"""The rules files per year: every year loads, and a broken file is refused, naming file and rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+import calculators.content as content
+import calculators.fields as fields
+import calculators.rules as rules
+from calculators.rules import RULE_UNITS, RulesError, available_years, check_all, rules_for
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+def _clear() -> None:
+    content.load_yaml.cache_clear()
+    rules.rules_for.cache_clear()
+    rules.available_years.cache_clear()
+    fields.field_specs.cache_clear()
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private copy of content/ that the loader reads instead of the real one."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    monkeypatch.setattr(content, "CONTENT_DIR", copy)
+    monkeypatch.setattr(rules, "CONTENT_DIR", copy)
+    _clear()
+    yield copy
+    monkeypatch.undo()
+    _clear()
+
+
+def _edit(copy: Path, year: int, change: object) -> None:
+    path = copy / "rules" / f"{year}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)  # type: ignore[operator]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+class TestShippedFiles:
+    """The three years in content/rules load with every rule in its unit."""
+
+    def test_every_year_loads(self) -> None:
+        """Pins 2024–2026 and that each has every rule with the expected unit."""
+        assert available_years() == (2024, 2025, 2026)
+        for year_rules in check_all():
+            for key, unit in RULE_UNITS.items():
+                assert year_rules[key].unit == unit
+
+    @pytest.mark.parametrize(
+        ("year", "cap", "to_verify"), [(2024, 94000, False), (2025, 98000, False), (2026, 102000, True)]
+    )
+    def test_caps_and_their_confidence(self, year: int, cap: int, to_verify: bool) -> None:
+        """Pins the caps per year and that only 2026's is flagged "to verify" (secondary sources)."""
+        rule = rules_for(year)["transition_payment_cap_eur"]
+        assert (rule.first.value, rule.to_verify) == (cap, to_verify)
+
+    def test_mid_year_change(self) -> None:
+        """Pins Rule.on: the minimum wage 2025 is 14.06 until 30 June and 14.40 from 1 July."""
+        wage = rules_for(2025)["minimum_wage_hourly_eur"]
+        assert wage.on(dt.date(2025, 6, 30)).value == 14.06
+        assert wage.on(dt.date(2025, 7, 1)).value == 14.40
+
+    def test_uwv_compensation_change_is_flagged(self) -> None:
+        """Pins the 2026 change to small employers from 1 July 2026, marked secondary (to verify)."""
+        rule = rules_for(2026)["uwv_compensation_after_illness"]
+        assert rule.on(dt.date(2026, 6, 30)).value == "all_employers"
+        later = rule.on(dt.date(2026, 7, 1))
+        assert (later.value, later.to_verify) == ("small_employers", True)
+
+
+BROKEN = [
+    ("missing rule", lambda d: d["rules"].pop("sick_pay_weeks"), "sick_pay_weeks"),
+    ("unknown rule", lambda d: d["rules"].update(bonus_tax={}), "bonus_tax"),
+    (
+        "wrong unit",
+        lambda d: d["rules"]["transition_payment_cap_eur"].update(unit="usd"),
+        "transition_payment_cap_eur",
+    ),
+    ("missing source", lambda d: d["rules"]["slim_min_costs_eur"].update(sources=[]), "slim_min_costs_eur"),
+    (
+        "unknown source",
+        lambda d: d["rules"]["slim_min_costs_eur"].update(sources=["nowhere_2026"]),
+        "nowhere_2026",
+    ),
+    (
+        "bad confidence",
+        lambda d: d["rules"]["sick_pay_weeks"].update(confidence="probably"),
+        "sick_pay_weeks",
+    ),
+    ("missing note", lambda d: d["rules"]["sick_pay_weeks"]["note"].pop("en"), "sick_pay_weeks"),
+    ("bad date", lambda d: d["rules"]["sick_pay_weeks"].update(applies_from="soon"), "sick_pay_weeks"),
+    (
+        "date after the year",
+        lambda d: d["rules"]["sick_pay_weeks"].update(applies_from="2027-01-01"),
+        "sick_pay_weeks",
+    ),
+    ("missing value", lambda d: d["rules"]["sick_pay_weeks"].pop("value"), "sick_pay_weeks"),
+]
+
+
+class TestRefusals:
+    """A broken file stops the app at start-up with a message naming the file and the rule."""
+
+    @pytest.mark.parametrize(("name", "change", "named"), BROKEN, ids=[case[0] for case in BROKEN])
+    def test_broken_file_is_refused(self, content_copy: Path, name: str, change: object, named: str) -> None:
+        """Pins each refusal: RulesError mentioning rules/2026.yaml and what is wrong."""
+        _edit(content_copy, 2026, change)
+        with pytest.raises(RulesError) as refused:
+            check_all()
+        assert "rules/2026.yaml" in str(refused.value), name
+        assert named in str(refused.value), name
+
+    def test_adding_a_year_is_one_file(self, content_copy: Path) -> None:
+        """Pins "adding 2027 means adding one file": the year appears in the loader and the form's range."""
+        text = (content_copy / "rules" / "2026.yaml").read_text(encoding="utf-8")
+        (content_copy / "rules" / "2027.yaml").write_text(
+            text.replace("year: 2026", "year: 2027"), encoding="utf-8"
+        )
+        assert available_years()[-1] == 2027
+        assert rules_for(2027).value("transition_payment_cap_eur") == 102000
+        spec = fields.field_spec("company.rules_year")
+        assert (spec.maximum, spec.default) == (2027, 2027)
