@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 
-from benchmarks import rerun
+from benchmarks import irr, rerun
 
 
 def main() -> None:
@@ -16,6 +16,9 @@ def main() -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's bare-mode warnings
     print("Wizard rerun time (AppTest), ratio to a trivial one-widget app in the same run")
     print(rerun.report(rerun.measure(args.runs)))
+    print()
+    print("IRR, batch solver against a numpy-financial loop in the same run")
+    print(irr.report())
 
 
 if __name__ == "__main__":
