@@ -1,8 +1,7 @@
 """The app page in Streamlit's AppTest: what a user sees matches the calculators, in both languages.
 
-The single "quick page" (ui/quick_page.py) was replaced by the guided wizard (ui/wizard.py, served by
-ui/pages/wizard_page.py through app.py): start, five question steps, doubts, results. These tests drive
-that flow. Inputs are set on the step that asks them (widget keys ``in__<dotted path with __>``);
+These tests drive the guided wizard (ui/wizard.py, served by ui/pages/wizard_page.py through app.py):
+start, five question steps, doubts, results. Inputs are set on the step that asks them (widget keys ``in__<dotted path with __>``);
 the expected numbers come from calculators.scenario_from_dict with the same values, formatted with
 ui.results_text.key_figures, so the page is checked against the model, not against itself.
 """

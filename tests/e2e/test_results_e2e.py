@@ -1,8 +1,7 @@
 """The app in real Chromium: a salary change reaches the answer, in Dutch and English, and nothing
 is fetched from anywhere but the app's own server.
 
-The single "quick page" was replaced by the guided wizard, so the salary is typed on the employee
-step and the answer read on the results step; the expected text comes from the calculators,
+The salary is typed on the wizard's employee step and the answer read on the results step; the expected text comes from the calculators,
 formatted with ui.results_text.key_figures in the page's language.
 """
 
@@ -85,7 +84,7 @@ def test_salary_change_updates_npv(page: Page, app_url: str, lang: Lang) -> None
     before = _npv(page, lang)
     assert before == key_figures(evaluate(scenario_from_dict({})), lang).npv
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    screenshot(page, f"quick_page_{lang.value}_before")
+    screenshot(page, f"salary_change_{lang.value}_before")
 
     _go(page, lang, "employee")
     salary = by_key(page, SALARY).locator("input")
@@ -103,7 +102,7 @@ def test_salary_change_updates_npv(page: Page, app_url: str, lang: Lang) -> None
     assert after == expected.npv
     expect(by_key(page, "chart_cumulative").get_by_test_id("stPlotlyChart")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    screenshot(page, f"quick_page_{lang.value}_after")
+    screenshot(page, f"salary_change_{lang.value}_after")
 
 
 def test_no_third_party_requests(page: Page, app_url: str) -> None:
