@@ -1,8 +1,9 @@
 """The app in real Chromium: a salary change reaches the answer, in Dutch and English, and nothing
 is fetched from anywhere but the app's own server.
 
-The salary is typed on the wizard's employee step and the answer read on the results step; the expected text comes from the calculators,
-formatted with ui.results_text.key_figures in the page's language.
+The salary is typed on the wizard's employee step and the answer read on the results step; the
+expected text comes from the calculators, formatted with ui.results_text.key_figures in the page's
+language.
 """
 
 from __future__ import annotations
