@@ -2,8 +2,9 @@
 
 These tests drive the guided wizard (ui/wizard.py, served by ui/pages/wizard_page.py through
 app.py): start, five question steps, doubts, results. Inputs are set on the step that asks them
-(widget keys ``in__<dotted path with __>``); the expected numbers come from calculators.scenario_from_dict with the same values, formatted with
-ui.results_text.key_figures, so the page is checked against the model, not against itself.
+(widget keys ``in__<dotted path with __>``); the expected numbers come from
+calculators.scenario_from_dict with the same values, formatted with ui.results_text.key_figures, so
+the page is checked against the model, not against itself.
 """
 
 from __future__ import annotations
