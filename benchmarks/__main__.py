@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 
-from benchmarks import irr, rerun
+from benchmarks import irr, monte_carlo, rerun
 
 
 def main() -> None:
@@ -19,6 +19,9 @@ def main() -> None:
     print()
     print("IRR, batch solver against a numpy-financial loop in the same run")
     print(irr.report())
+    print()
+    print("Monte Carlo, batch model against a per-draw loop over the deterministic model")
+    print(monte_carlo.report())
 
 
 if __name__ == "__main__":

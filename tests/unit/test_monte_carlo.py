@@ -1,0 +1,116 @@
+"""The batch (Monte Carlo) model: exactly the deterministic model at the scenario's own values, the
+deterministic model at any drawn values, and a seeded, reproducible simulation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+
+from calculators import evaluate, scenario_from_dict, validation_errors
+from calculators.monte_carlo import UNCERTAIN, Distribution, batch_npv, default_ranges, draw, simulate
+from calculators.scenario import Scenario
+from tests.unit.strategies import valid_scenario_objects
+
+
+def _own_values(s: Scenario, count: int) -> dict[str, np.ndarray]:
+    values = {}
+    for name in UNCERTAIN:
+        if name == "cost_overrun":
+            values[name] = np.zeros(count)
+        else:
+            section, field = name.split(".")
+            values[name] = np.full(count, float(getattr(getattr(s, section), field)))
+    return values
+
+
+def _with(s: Scenario, drawn: dict[str, float]) -> Scenario:
+    """The same scenario with one draw's values put in (the independent, deterministic route)."""
+    factor = 1.0 + drawn["cost_overrun"]
+    return replace(
+        s,
+        training=replace(
+            s.training,
+            course_fees_eur=s.training.course_fees_eur * factor,
+            materials_exam_eur=s.training.materials_exam_eur * factor,
+            travel_eur=s.training.travel_eur * factor,
+        ),
+        benefits=replace(
+            s.benefits,
+            productivity_gain=drawn["benefits.productivity_gain"],
+            annual_decay=drawn["benefits.annual_decay"],
+        ),
+        retention=replace(
+            s.retention,
+            annual_quit_probability=drawn["retention.annual_quit_probability"],
+            quit_probability_change=drawn["retention.quit_probability_change"],
+            replacement_cost_share=drawn["retention.replacement_cost_share"],
+        ),
+    )
+
+
+class TestAgreement:
+    """The batch model is the money model."""
+
+    @settings(max_examples=150, deadline=None)
+    @given(valid_scenario_objects())
+    def test_exactly_the_deterministic_npv_at_the_scenarios_own_values(self, s: Scenario) -> None:
+        """Pins exact agreement (==, not approx) when every draw equals the scenario's value."""
+        assert batch_npv(s, _own_values(s, 4)).tolist() == [evaluate(s).npv_eur] * 4
+
+    @settings(max_examples=60, deadline=None)
+    @given(valid_scenario_objects())
+    def test_each_draw_equals_the_deterministic_model(self, s: Scenario) -> None:
+        """Pins that every drawn row is the deterministic model run with that row's values."""
+        drawn = draw(default_ranges(s), 5, seed=11)
+        batch = batch_npv(s, drawn)
+        for row in range(5):
+            values = {name: float(drawn[name][row]) for name in UNCERTAIN}
+            changed = _with(s, values)
+            if validation_errors(changed):
+                continue  # an overrun can push a cost past its form's maximum; the batch model still runs
+            expected = evaluate(changed).npv_eur
+            assert batch[row] == pytest.approx(expected, rel=1e-9, abs=1e-6)
+
+
+class TestSimulation:
+    """The numbers the app shows."""
+
+    def test_collapsed_ranges_give_certainty_with_the_deterministic_sign(self) -> None:
+        """Pins P(NPV > 0) ∈ {0, 1} matching the deterministic sign when every range is a point."""
+        for gain in (0.0, 0.08):
+            s = scenario_from_dict({"benefits": {"productivity_gain": gain}})
+            point = {name: Distribution(d.mode, d.mode, d.mode) for name, d in default_ranges(s).items()}
+            npv = batch_npv(s, draw(point, 200))
+            assert float(np.mean(npv > 0)) == (1.0 if evaluate(s).npv_eur > 0 else 0.0)
+
+    def test_seeded_and_reproducible(self) -> None:
+        """Pins that the same seed gives the same simulation and another seed a different one."""
+        s = scenario_from_dict({"benefits": {"productivity_gain": 0.03}})
+        assert simulate(s, 2000, seed=5) == simulate(s, 2000, seed=5)
+        assert simulate(s, 2000, seed=5) != simulate(s, 2000, seed=6)
+
+    def test_percentiles_are_ordered_and_the_chance_is_a_probability(self) -> None:
+        """Pins P10 ≤ P50 ≤ P90 and 0 ≤ chance ≤ 1."""
+        result = simulate(scenario_from_dict({}), 5000)
+        assert result.p10_eur <= result.p50_eur <= result.p90_eur
+        assert 0.0 <= result.chance_it_pays <= 1.0
+
+    def test_ranges_keep_the_quit_probability_valid(self) -> None:
+        """Pins that q0 + change stays within 0 … 0.95 for every combination of drawn values."""
+        ranges = default_ranges(scenario_from_dict({}))
+        q, c = ranges["retention.annual_quit_probability"], ranges["retention.quit_probability_change"]
+        assert q.low + c.low >= 0 and q.high + c.high <= 0.95
+        assert q.low <= q.mode <= q.high and c.low <= c.mode <= c.high
+
+    @settings(max_examples=200, deadline=None)
+    @given(valid_scenario_objects())
+    def test_ranges_are_valid_for_every_scenario(self, s: Scenario) -> None:
+        """Pins that every range holds its mode and keeps q0 + change within 0 … 0.95."""
+        ranges = default_ranges(s)
+        for d in ranges.values():
+            assert d.low <= d.mode <= d.high
+        q, c = ranges["retention.annual_quit_probability"], ranges["retention.quit_probability_change"]
+        assert q.low + c.low >= -1e-12 and q.high + c.high <= 0.95 + 1e-12
