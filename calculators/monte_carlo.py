@@ -28,7 +28,17 @@ from calculators.scenario import ClauseCost, Scenario
 from calculators.study_cost_clause import share_owed
 from calculators.wages import annual_salary, loaded_monthly_wage
 
-__all__ = ["UNCERTAIN", "Distribution", "Simulation", "batch_npv", "default_ranges", "draw", "simulate"]
+__all__ = [
+    "UNCERTAIN",
+    "Distribution",
+    "Simulation",
+    "TornadoBar",
+    "batch_npv",
+    "default_ranges",
+    "draw",
+    "simulate",
+    "tornado",
+]
 
 FloatArray = npt.NDArray[np.float64]
 UNCERTAIN = (
@@ -190,3 +200,36 @@ def simulate(s: Scenario, count: int = 10_000, seed: int = 2026) -> Simulation:
     npv = batch_npv(s, draw(default_ranges(s), count, seed))
     p10, p50, p90 = np.percentile(npv, [10, 50, 90])
     return Simulation(count, float(np.mean(npv > 0)), float(p10), float(p50), float(p90))
+
+
+@dataclass(frozen=True, slots=True)
+class TornadoBar:
+    """One input at the ends of its range, everything else at the scenario's value."""
+
+    name: str
+    low: float
+    high: float
+    npv_at_low_eur: float
+    npv_at_high_eur: float
+
+    @property
+    def swing_eur(self) -> float:
+        """How far the NPV moves over this input's range."""
+        return abs(self.npv_at_high_eur - self.npv_at_low_eur)
+
+
+def tornado(s: Scenario, ranges: Mapping[str, Distribution] | None = None) -> tuple[TornadoBar, ...]:
+    """A one-at-a-time sensitivity: each uncertain input at its low and high value, sorted by swing."""
+    ranges = ranges or default_ranges(s)
+    names = list(UNCERTAIN)
+    rows = 2 * len(names)
+    draws = {name: np.full(rows, ranges[name].mode) for name in names}
+    for index, name in enumerate(names):
+        draws[name][2 * index] = ranges[name].low
+        draws[name][2 * index + 1] = ranges[name].high
+    npv = batch_npv(s, draws)
+    bars = [
+        TornadoBar(name, ranges[name].low, ranges[name].high, float(npv[2 * i]), float(npv[2 * i + 1]))
+        for i, name in enumerate(names)
+    ]
+    return tuple(sorted(bars, key=lambda bar: (-bar.swing_eur, bar.name)))

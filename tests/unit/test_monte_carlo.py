@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 
 from calculators import evaluate, scenario_from_dict, validation_errors
-from calculators.monte_carlo import UNCERTAIN, Distribution, batch_npv, default_ranges, draw, simulate
+from calculators.monte_carlo import (
+    UNCERTAIN,
+    Distribution,
+    batch_npv,
+    default_ranges,
+    draw,
+    simulate,
+    tornado,
+)
 from calculators.scenario import Scenario
 from tests.unit.strategies import valid_scenario_objects
 
@@ -114,3 +122,26 @@ class TestSimulation:
             assert d.low <= d.mode <= d.high
         q, c = ranges["retention.annual_quit_probability"], ranges["retention.quit_probability_change"]
         assert q.low + c.low >= -1e-12 and q.high + c.high <= 0.95 + 1e-12
+
+
+class TestTornado:
+    """One input at a time over its range."""
+
+    def test_bars_are_sorted_by_swing_and_match_the_deterministic_model(self) -> None:
+        """Pins the order (largest swing first) and that each end is the deterministic NPV there."""
+        s = scenario_from_dict({"benefits": {"productivity_gain": 0.03}})
+        bars = tornado(s)
+        swings = [bar.swing_eur for bar in bars]
+        assert swings == sorted(swings, reverse=True)
+        gain = next(bar for bar in bars if bar.name == "benefits.productivity_gain")
+        at_high = replace(s, benefits=replace(s.benefits, productivity_gain=gain.high))
+        assert gain.npv_at_high_eur == pytest.approx(evaluate(at_high).npv_eur, rel=1e-9)
+
+    def test_zero_width_range_has_zero_swing(self) -> None:
+        """Pins that an input whose range is a point moves nothing."""
+        s = scenario_from_dict({})
+        ranges = dict(default_ranges(s))
+        decay = ranges["benefits.annual_decay"]
+        ranges["benefits.annual_decay"] = Distribution(decay.mode, decay.mode, decay.mode)
+        bar = next(bar for bar in tornado(s, ranges) if bar.name == "benefits.annual_decay")
+        assert bar.swing_eur == 0.0
