@@ -246,6 +246,7 @@ class TestProfiles:
         assert scenario.employee.role_outlook.value == "dead_end"
         ids = _ids(("W5",), scenario)
         assert ids == [
+            "w5_compare_not_zero",
             "w5_cheapest_option",
             "w5_training_cheaper_than_dismissal",
             "w5_redeployment_duty",
@@ -260,9 +261,9 @@ class TestProfiles:
         ids = _ids(("W3",), scenario)
         assert ids == [
             "w3_internal_vacancy",
+            "w5_redeployment_duty",
             "w1_skills_fade",
             "w3_specific_fades_faster",
-            "w3_duty_to_train",
             "w3_broad_is_deductible",
         ]
 
