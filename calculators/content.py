@@ -32,5 +32,6 @@ def load_yaml(relative_path: str) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
             return yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        # ValueError: YAML turns an unquoted date such as 2026-13-01 into datetime.date and fails there.
         raise ContentError(f"cannot read content file {relative_path}: {exc}") from exc

@@ -131,7 +131,7 @@ class _Setting:
     wage: float
     output_full: float
     old_role_output: FloatArray  # declining role: Vm (1 − gap(m)) before the role ends, 0 after
-    healthy: FloatArray  # Hl(m): not yet fallen ill before month m
+    healthy: FloatArray  # Hl(m): not fallen ill up to and including month m
     illness_start: FloatArray  # P(s)
     sick_cost_by_month_of_illness: FloatArray  # k = 0 … 23, before the replacement's output
     cover_delivers_output: bool
@@ -148,7 +148,10 @@ def _setting(s: Scenario, rules: YearRules) -> _Setting:
     gap = np.minimum(1.0, de.productivity_gap + de.productivity_gap_growth * (months - 1) / 12.0)
     old_role = np.where(months < de.role_end_month, output_full * (1.0 - gap), 0.0)
     hazard = monthly_hazard(de.sickness_annual_probability)
-    healthy = np.asarray((1.0 - hazard) ** (months - 1.0), dtype=np.float64)
+    # Healthy through month m: (1 − h)^m; an illness starting in month s: (1 − h)^(s−1) × h. The month an
+    # illness starts is its month k = 0, so each month's weights add up to one (§2.1).
+    healthy = np.asarray((1.0 - hazard) ** months.astype(np.float64), dtype=np.float64)
+    illness_start = np.asarray((1.0 - hazard) ** (months - 1.0), dtype=np.float64) * hazard
     k = np.arange(ILLNESS_MONTHS)
     share = np.where(k < 12, de.sick_pay_year1, de.sick_pay_year2)
     sick_cost = (share + de.sickness_replacement_share) * wage + de.reintegration_cost_per_month_eur
@@ -162,7 +165,7 @@ def _setting(s: Scenario, rules: YearRules) -> _Setting:
         output_full=output_full,
         old_role_output=old_role,
         healthy=healthy,
-        illness_start=healthy * hazard,
+        illness_start=illness_start,
         sick_cost_by_month_of_illness=sick_cost,
         cover_delivers_output=de.sickness_replacement_share > 0,
         rules=rules,
@@ -246,7 +249,9 @@ def _dismissal(s: Scenario, st: _Setting, start: int, output: FloatArray) -> tup
     contract). Employment before ``start`` is included.
     """
     de = s.dead_end
-    notice = notice_months(st.rules, _service_years(s, start))
+    # Notice runs from the day it is given, after the procedure (permission or court): its length
+    # follows the years of service on that day (BW 7:672 lid 2).
+    notice = notice_months(st.rules, _service_years(s, start + de.dismissal_procedure_months))
     exit_month = start + de.dismissal_procedure_months + notice
     lines, still = _employment(s, st, exit_month - 1, output)
     weight_start = float(still[start - 1]) if start <= st.horizon else 0.0

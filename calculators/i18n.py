@@ -1,4 +1,7 @@
-"""User-facing text in Dutch and English, looked up by key in ``content/i18n/<lang>.yaml``.
+"""User-facing text in Dutch and English, looked up by key in ``content/i18n/``.
+
+Each language has a main file ``<lang>.yaml`` and may have area files ``<lang>/<area>.yaml`` (team
+mode, report, ...): every area file adds top-level groups, and a group defined twice is an error.
 
 No user-facing sentence lives in code: the code asks for a key and fills in named values.
 """
@@ -10,7 +13,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from calculators.content import ContentError, load_yaml
+from calculators.content import CONTENT_DIR, ContentError, load_yaml
 
 __all__ = ["Lang", "flat_keys", "has_text", "text"]
 
@@ -22,11 +25,21 @@ class Lang(StrEnum):
     EN = "en"
 
 
+@lru_cache(maxsize=4)
 def _catalog(lang: Lang | str) -> Mapping[str, Any]:
-    data = load_yaml(f"i18n/{Lang(lang).value}.yaml")
-    if not isinstance(data, Mapping):
-        raise ContentError(f"i18n/{lang}.yaml must be a mapping")
-    return data
+    code = Lang(lang).value
+    areas = sorted(f"i18n/{code}/{path.name}" for path in (CONTENT_DIR / "i18n" / code).glob("*.yaml"))
+    files = [f"i18n/{code}.yaml", *areas]
+    merged: dict[str, Any] = {}
+    for relative in files:
+        data = load_yaml(relative)
+        if not isinstance(data, Mapping):
+            raise ContentError(f"{relative} must be a mapping")
+        for group, node in data.items():
+            if group in merged:
+                raise ContentError(f"{relative}: text group {group!r} is already defined elsewhere")
+            merged[str(group)] = node
+    return merged
 
 
 @lru_cache(maxsize=8192)

@@ -195,3 +195,30 @@ class TestHowSure:
 
         assert cheapest_at(bound.upper - 0.01) is Option.DISMISS
         assert cheapest_at(bound.upper + 0.01) is Option.KEEP
+
+
+class TestNoticeAndSicknessWeights:
+    """Two rules pinned after review: when notice is measured, and that sickness weights add up to one."""
+
+    def test_notice_follows_service_on_the_day_it_is_given(self) -> None:
+        """4.9 years at the start, 2 procedure months: notice is given at month 3, at 4.9 + 2/12 = 5.07
+        years, which is 2 months' notice (BW 7:672: 2 months from 5 years), not the 1 month that 4.9
+        years would give. Employed months 1–4 (procedure 1–2, notice 3–4): the contract ends at month 5.
+        """
+        scenario = replace(_scenario(), employee=replace(_scenario().employee, years_of_service=4.9))
+        dismiss = compare_options(scenario, with_sensitivity=False).option(Option.DISMISS)
+        assert dismiss.exit_month == 1 + 2 + 2
+
+    def test_healthy_and_ill_weights_add_up_to_one(self) -> None:
+        """p = 10 % a year: h = 1 − 0.9^(1/12). Healthy through month m: 0.9^(m/12); illness started in
+        months 1 … m: 1 − 0.9^(m/12). Month 12: healthy 0.9 exactly, ill 0.1."""
+        from calculators.dead_end import _setting
+        from calculators.rules import rules_for
+
+        scenario = _scenario(sickness_annual_probability=0.10)
+        setting = _setting(scenario, rules_for(2026))
+        for month in range(1, 13):
+            healthy = setting.healthy[month - 1]
+            assert healthy == pytest.approx(0.9 ** (month / 12))
+            assert healthy + setting.illness_start[:month].sum() == pytest.approx(1.0, abs=1e-12)
+        assert setting.healthy[11] == pytest.approx(0.9)

@@ -3,39 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-import calculators.content as content
 import calculators.fields as fields
-import calculators.rules as rules
 from calculators.rules import RULE_UNITS, RulesError, available_years, check_all, rules_for
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-
-
-def _clear() -> None:
-    content.load_yaml.cache_clear()
-    rules.rules_for.cache_clear()
-    rules.available_years.cache_clear()
-    fields.field_specs.cache_clear()
-
-
-@pytest.fixture
-def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private copy of content/ that the loader reads instead of the real one."""
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    monkeypatch.setattr(content, "CONTENT_DIR", copy)
-    monkeypatch.setattr(rules, "CONTENT_DIR", copy)
-    _clear()
-    yield copy
-    monkeypatch.undo()
-    _clear()
 
 
 def _edit(copy: Path, year: int, change: object) -> None:
