@@ -15,14 +15,14 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
 DEV_STAMP     := $(VENV)/.stamp-dev
 
-.PHONY: run test bench lint clean chromium constraints
+.PHONY: run test bench lint clean chromium pdftoppm constraints
 
 # --browser.serverAddress localhost: Streamlit otherwise asks checkip.amazonaws.com for a public IP
 # to print at start-up; our app never contacts a third party, not even from the server.
 run: $(RUNTIME_STAMP)
 	$(PY) -m streamlit run app.py --browser.serverAddress localhost
 
-test: $(DEV_STAMP) chromium lint
+test: $(DEV_STAMP) chromium pdftoppm lint
 	@# Exit code 5 means "no tests collected": an empty suite must never count as a pass.
 	@$(PY) -m pytest; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests, failing" >&2; fi; \
@@ -41,6 +41,12 @@ chromium:
 	@if [ "$${LEERWINST_SKIP_E2E:-0}" = 1 ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
 	  echo "make: installing Debian chromium for the browser tests"; \
 	  $(APT_GET) update && $(APT_GET) install -y chromium
+
+# The report tests render PDF pages to PNG with poppler's pdftoppm (Debian package poppler-utils).
+pdftoppm:
+	@command -v pdftoppm >/dev/null 2>&1 && exit 0; \
+	  echo "make: installing Debian poppler-utils for the report tests"; \
+	  $(APT_GET) update && $(APT_GET) install -y poppler-utils
 
 # Debian's own python3 ships without the venv module; fetch it once if venv creation fails.
 $(PY):
