@@ -9,7 +9,7 @@ string and tests can check it.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.numbers import format_currency, format_decimal
 
@@ -18,6 +18,9 @@ from calculators.i18n import Lang
 __all__ = ["BABEL_LOCALE", "money", "number", "percent", "signed_money"]
 
 BABEL_LOCALE = {Lang.NL: "nl_NL", Lang.EN: "en_IE"}
+# Digits enough for any float (the largest has 309 before the point). The default 28 makes rounding
+# fail from 1e26 up — amounts only bad input reaches, but its error message must still show them.
+_DIGITS = 400
 
 
 def _locale(lang: Lang | str) -> str:
@@ -26,7 +29,8 @@ def _locale(lang: Lang | str) -> str:
 
 def _half_up(value: float, decimals: int) -> Decimal:
     """Round half away from zero, as people do (Python's round() would give 12 for 12.5)."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    with localcontext(prec=_DIGITS):
+        return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def money(value: float, lang: Lang | str, *, cents: bool = False) -> str:
@@ -40,10 +44,11 @@ def money(value: float, lang: Lang | str, *, cents: bool = False) -> str:
     if not math.isfinite(value):
         return "–"
     pattern = None if cents else ("¤\xa0#,##0;¤\xa0-#,##0" if Lang(lang) is Lang.NL else "¤#,##0;-¤#,##0")
-    rounded = _half_up(value, 2 if cents else 0)
-    if rounded == 0:
-        rounded = Decimal(0)  # never print "-€0"
-    return format_currency(rounded, "EUR", format=pattern, locale=_locale(lang), currency_digits=cents)
+    with localcontext(prec=_DIGITS):
+        rounded = _half_up(value, 2 if cents else 0)
+        if rounded == 0:
+            rounded = Decimal(0)  # never print "-€0"
+        return format_currency(rounded, "EUR", format=pattern, locale=_locale(lang), currency_digits=cents)
 
 
 def signed_money(value: float, lang: Lang | str) -> str:
@@ -65,10 +70,11 @@ def number(value: float, lang: Lang | str, decimals: int = 0) -> str:
     if not math.isfinite(value):
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    rounded = _half_up(value, decimals)
-    if rounded == 0:
-        rounded = Decimal(0)
-    return format_decimal(rounded, format=pattern, locale=_locale(lang), decimal_quantization=False)
+    with localcontext(prec=_DIGITS):
+        rounded = _half_up(value, decimals)
+        if rounded == 0:
+            rounded = Decimal(0)
+        return format_decimal(rounded, format=pattern, locale=_locale(lang), decimal_quantization=False)
 
 
 def percent(fraction: float, lang: Lang | str, decimals: int = 1) -> str:

@@ -15,6 +15,7 @@ from ui.dead_end_view import show_dead_end
 from ui.results_view import PLOTLY_CONFIG, show_result
 from ui.role import Role
 from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS
+from ui.uncertainty_view import show_uncertainty
 
 __all__ = ["render_results"]
 
@@ -32,6 +33,8 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
         st.plotly_chart(costs, key="chart_costs", config=PLOTLY_CONFIG, theme=None)
     with right:
         st.plotly_chart(benefits, key="chart_benefits", config=PLOTLY_CONFIG, theme=None)
+    st.divider()
+    show_uncertainty(scenario, result, lang, role)
     show_arguments(scenario, result, lang, role)
     if scenario.employee.role_outlook is RoleOutlook.DEAD_END:
         st.divider()

@@ -1,0 +1,184 @@
+"""The results page's "how sure is this?" section: chance it pays, NPV histogram, tornado and fan.
+
+Owners see the answer with the default ranges; advisors can change the number of runs and each
+uncertain input's range. The chosen ranges live in the user's session only and apply in both modes,
+so switching role never changes the figures. Simulations are remembered per (scenario, ranges, runs)
+in the session (ui/cache.py), so an unchanged page never runs the model again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from calculators.evaluate import Result
+from calculators.formatting import number, percent
+from calculators.i18n import Lang, text
+from calculators.monte_carlo import (
+    UNCERTAIN,
+    Distribution,
+    Simulation,
+    TornadoBar,
+    allowed_limits,
+    plausible_range,
+    ranges_for,
+    simulate,
+    tornado,
+)
+from calculators.scenario import Scenario
+from ui.cache import session_memo
+from ui.results_view import PLOTLY_CONFIG
+from ui.role import Role
+from ui.safe_text import escape_markdown
+from ui.uncertainty_charts import fan_figure, npv_histogram_figure, tornado_figure, uncertain_label
+from ui.uncertainty_text import summary_lines
+
+__all__ = ["DRAWS_KEY", "DRAW_CHOICES", "range_key", "show_uncertainty"]
+
+DRAW_CHOICES = (1_000, 5_000, 10_000, 25_000, 50_000)
+DEFAULT_DRAWS = 10_000
+DRAWS_KEY = "mc__draws"
+
+
+def range_key(name: str, end: str) -> str:
+    """Session key of one end ("low"/"high") of an uncertain input's range, in percent.
+
+    >>> range_key("benefits.productivity_gain", "low")
+    'mc__low__benefits__productivity_gain'
+    """
+    return f"mc__{end}__{name.replace('.', '__')}"
+
+
+def _percent_value(fraction: float) -> float:
+    return round(fraction * 100.0, 6)
+
+
+def _seed(state: Any) -> None:
+    """Put the default ranges and run count in the session once (the widgets read them from there)."""
+    if DRAWS_KEY not in state:
+        state[DRAWS_KEY] = DEFAULT_DRAWS
+    for name in UNCERTAIN:
+        low, high = plausible_range(name)
+        state.setdefault(range_key(name, "low"), _percent_value(low))
+        state.setdefault(range_key(name, "high"), _percent_value(high))
+
+
+def _reset() -> None:
+    state = st.session_state
+    state[DRAWS_KEY] = DEFAULT_DRAWS
+    for name in UNCERTAIN:
+        low, high = plausible_range(name)
+        state[range_key(name, "low")] = _percent_value(low)
+        state[range_key(name, "high")] = _percent_value(high)
+
+
+def chosen_ranges(state: Mapping[Any, Any]) -> dict[str, tuple[float, float]]:
+    """The ranges in the session, as fractions (those not set are left to the defaults)."""
+    chosen = {}
+    for name in UNCERTAIN:
+        low, high = state.get(range_key(name, "low")), state.get(range_key(name, "high"))
+        if isinstance(low, int | float) and isinstance(high, int | float):
+            chosen[name] = (float(low) / 100.0, float(high) / 100.0)
+    return chosen
+
+
+def _settings(ranges: Mapping[str, Distribution], lang: Lang) -> None:
+    """Advisor mode: the number of runs and every range, each end bounded by the input's allowed range."""
+    with st.expander(text(lang, "uncertainty.settings.title"), icon=":material/tune:"):
+        st.caption(text(lang, "uncertainty.settings.intro"))
+        st.select_slider(
+            text(lang, "uncertainty.settings.draws_label"),
+            options=DRAW_CHOICES,
+            key=DRAWS_KEY,
+            format_func=lambda value: number(value, lang),
+            help=text(lang, "uncertainty.settings.draws_help"),
+            persist_state="session",
+        )
+        chosen = chosen_ranges(st.session_state)
+        for name in UNCERTAIN:
+            label = uncertain_label(name, lang)
+            lowest, highest = allowed_limits(name)
+            help_ = text(
+                lang,
+                "uncertainty.settings.range_help",
+                min=percent(lowest, lang, 0),
+                max=percent(highest, lang, 0),
+                mode=percent(ranges[name].mode, lang, 1),
+            )
+            left, right = st.columns(2)
+            for column, end in ((left, "low"), (right, "high")):
+                with column:
+                    st.number_input(
+                        text(lang, f"uncertainty.settings.{end}_label", name=label),
+                        min_value=_percent_value(lowest),
+                        max_value=_percent_value(highest),
+                        step=0.5,
+                        format="%.1f",
+                        key=range_key(name, end),
+                        help=help_,
+                        persist_state="session",
+                    )
+            given = chosen.get(name)
+            used = ranges[name]
+            if given is not None and (
+                abs(min(given) - used.low) > 1e-9 or abs(max(given) - used.high) > 1e-9
+            ):
+                st.caption(
+                    text(
+                        lang,
+                        "uncertainty.settings.widened",
+                        name=label,
+                        low=percent(used.low, lang, 1),
+                        high=percent(used.high, lang, 1),
+                    )
+                )
+        st.button(
+            text(lang, "uncertainty.settings.reset"),
+            key="mc__reset",
+            on_click=_reset,
+            icon=":material/restart_alt:",
+        )
+
+
+def _changed_by_advisor(state: Mapping[Any, Any]) -> bool:
+    chosen = chosen_ranges(state)
+    return any(
+        abs(chosen[name][0] - low) > 1e-9 or abs(chosen[name][1] - high) > 1e-9
+        for name, (low, high) in ((name, plausible_range(name)) for name in UNCERTAIN)
+        if name in chosen
+    )
+
+
+def show_uncertainty(scenario: Scenario, result: Result, lang: Lang, role: Role) -> None:
+    """The whole section, for a valid scenario."""
+    state = st.session_state
+    _seed(state)
+    ranges = ranges_for(scenario, chosen_ranges(state))
+    draws = int(state[DRAWS_KEY]) if state[DRAWS_KEY] in DRAW_CHOICES else DEFAULT_DRAWS
+    st.subheader(text(lang, "uncertainty.title"), anchor=False)
+    if role is Role.ADVISOR:
+        _settings(ranges, lang)
+    elif _changed_by_advisor(state):
+        st.caption(text(lang, "uncertainty.advisor_ranges"))
+    key = (scenario, tuple(sorted(ranges.items())), draws)
+    simulation: Simulation = session_memo("simulation", key, lambda: simulate(scenario, draws, ranges=ranges))
+    bars: tuple[TornadoBar, ...] = session_memo("tornado", key[:2], lambda: tornado(scenario, ranges))
+    lines = summary_lines(scenario, simulation, bars, lang, escape_markdown)
+    with st.container(key="uncertainty_summary"):
+        st.markdown(f"**{lines[1]}**")
+        for line in (lines[0], *lines[2:]):
+            st.markdown(line)
+    left, right = st.columns(2)
+    with left:
+        figure = session_memo("figure_histogram", (key, lang), lambda: npv_histogram_figure(simulation, lang))
+        st.plotly_chart(figure, key="chart_histogram", config=PLOTLY_CONFIG, theme=None)
+    with right:
+        figure = session_memo("figure_fan", (key, lang), lambda: fan_figure(simulation, lang))
+        st.plotly_chart(figure, key="chart_fan", config=PLOTLY_CONFIG, theme=None)
+    figure = session_memo(
+        "figure_tornado", (key[:2], lang), lambda: tornado_figure(bars, result.npv_eur, lang)
+    )
+    st.plotly_chart(figure, key="chart_tornado", config=PLOTLY_CONFIG, theme=None)
+    st.caption(text(lang, "uncertainty.method"))
