@@ -11,6 +11,7 @@ from ui.arguments_view import show_arguments
 from ui.assumptions_table import assumptions_frame
 from ui.cache import cached_evaluate, session_memo
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
+from ui.compare_view import show_compare
 from ui.dead_end_view import show_dead_end
 from ui.results_view import PLOTLY_CONFIG, show_result
 from ui.role import Role
@@ -56,3 +57,5 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
         on_click="ignore",
         icon=":material/download:",
     )
+    st.divider()
+    show_compare(scenario, lang)

@@ -151,19 +151,30 @@ def _changed_by_advisor(state: Mapping[Any, Any]) -> bool:
     )
 
 
-def show_uncertainty(scenario: Scenario, result: Result, lang: Lang, role: Role) -> None:
-    """The whole section, for a valid scenario."""
+SimulationKey = tuple[Scenario, tuple[tuple[str, Distribution], ...], int]
+
+
+def session_simulation(scenario: Scenario) -> tuple[Simulation, SimulationKey]:
+    """The simulation of a scenario with this session's ranges and run count (remembered per session)."""
     state = st.session_state
     _seed(state)
     ranges = ranges_for(scenario, chosen_ranges(state))
     draws = int(state[DRAWS_KEY]) if state[DRAWS_KEY] in DRAW_CHOICES else DEFAULT_DRAWS
+    key = (scenario, tuple(sorted(ranges.items())), draws)
+    simulation: Simulation = session_memo("simulation", key, lambda: simulate(scenario, draws, ranges=ranges))
+    return simulation, key
+
+
+def show_uncertainty(scenario: Scenario, result: Result, lang: Lang, role: Role) -> None:
+    """The whole section, for a valid scenario."""
+    state = st.session_state
+    simulation, key = session_simulation(scenario)
+    ranges = dict(key[1])
     st.subheader(text(lang, "uncertainty.title"), anchor=False)
     if role is Role.ADVISOR:
         _settings(ranges, lang)
     elif _changed_by_advisor(state):
         st.caption(text(lang, "uncertainty.advisor_ranges"))
-    key = (scenario, tuple(sorted(ranges.items())), draws)
-    simulation: Simulation = session_memo("simulation", key, lambda: simulate(scenario, draws, ranges=ranges))
     bars: tuple[TornadoBar, ...] = session_memo("tornado", key[:2], lambda: tornado(scenario, ranges))
     lines = summary_lines(scenario, simulation, bars, lang, escape_markdown)
     with st.container(key="uncertainty_summary"):

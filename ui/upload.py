@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from calculators.comparison import ComparisonError, load_case_json
 from calculators.errors import ScenarioError
 from calculators.i18n import Lang, text
-from calculators.scenario_io import MAX_FILE_BYTES, load_scenario_json
+from ui.compare_view import open_comparison
+from ui.language import LANG_KEY
 from ui.safe_text import escape_markdown
 from ui.state import load_into_state
 from ui.steps import ALL_FIELDS
@@ -29,8 +31,8 @@ def _on_upload() -> None:
         return
     raw = uploaded.getvalue()
     try:
-        scenario = load_scenario_json(raw, max_bytes=MAX_FILE_BYTES)
-    except ScenarioError as error:
+        case = load_case_json(raw)  # one scenario, or a comparison of named scenarios
+    except (ScenarioError, ComparisonError) as error:
         # both languages, so a language switch afterwards still shows the message
         st.session_state[_MESSAGE_KEY] = {
             "kind": "error",
@@ -38,7 +40,11 @@ def _on_upload() -> None:
             "en": error.message("en"),
         }
         return
-    load_into_state(st.session_state, ALL_FIELDS, scenario)
+    if isinstance(case, tuple):
+        open_comparison(st.session_state, case, Lang(st.session_state.get(LANG_KEY, Lang.NL.value)))
+        st.session_state[_MESSAGE_KEY] = {"kind": "comparison", "count": len(case), "name": case[0].name}
+        return
+    load_into_state(st.session_state, ALL_FIELDS, case)
     st.session_state[_MESSAGE_KEY] = {"kind": "success"}
 
 
@@ -56,6 +62,11 @@ def upload_widget(lang: Lang) -> None:
         return
     if message["kind"] == "success":
         st.success(text(lang, "upload.loaded"), icon=":material/task_alt:")
+    elif message["kind"] == "comparison":
+        name = escape_markdown(message["name"] or text(lang, "compare.default_name", number=1))
+        st.success(
+            text(lang, "compare.loaded", count=message["count"], name=name), icon=":material/task_alt:"
+        )
     else:
         st.error(f"{text(lang, 'upload.refused')} {escape_markdown(message[lang.value])}")
         st.caption(text(lang, "upload.kept"))
