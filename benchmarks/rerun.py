@@ -5,6 +5,10 @@ A rerun is what a user waits for after touching the page. Two kinds are measured
 memory) and *new input* (a new salary every rerun: the scenario is recomputed, as when typing).
 Target (issue 4): each page's median within 3× the trivial app's median. AppTest runs the real
 script in-process, without a browser, so these are server-side times.
+
+Each page is also measured against its *floor* (benchmarks/rerun_floor.py): a generated script with
+the same elements and fixed content. Page ÷ floor is the cost of our own logic; floor ÷ trivial is
+what Streamlit needs to draw that many elements, which no app logic can go below.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from benchmarks.rerun_floor import element_counts, floor_script
 from ui.steps import STEPS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -36,6 +41,7 @@ class Timing:
     new_ms: float
     same_ratio: float
     new_ratio: float
+    floor_ms: float = 0.0  # the same elements with fixed content and no logic
 
 
 def _median_ms(at: AppTest, runs: int, *, new_input: bool) -> float:
@@ -56,25 +62,33 @@ def measure(runs: int = 25) -> list[Timing]:
     trivial = AppTest.from_string(TRIVIAL, default_timeout=30)
     trivial.run()
     base = _median_ms(trivial, runs, new_input=False)
-    timings = [Timing("trivial one-widget app", base, base, 1.0, 1.0)]
+    timings = [Timing("trivial one-widget app", base, base, 1.0, 1.0, base)]
     for index, step in enumerate(STEPS):
         at = AppTest.from_file(str(APP), default_timeout=60)
         at.session_state["wizard_step"] = index
         at.run()
+        floor = AppTest.from_string(floor_script(element_counts(at)), default_timeout=60)
+        floor.run()
+        floor_ms = _median_ms(floor, runs, new_input=False)
         same = _median_ms(at, runs, new_input=False)
         new = _median_ms(at, runs, new_input=True)
-        timings.append(Timing(f"step {index}: {step.id}", same, new, same / base, new / base))
+        timings.append(Timing(f"step {index}: {step.id}", same, new, same / base, new / base, floor_ms))
     return timings
 
 
 def report(timings: list[Timing]) -> str:
     """A plain table."""
-    header = f"{'page':<26}{'same ms':>9}{'ratio':>8}{'new ms':>9}{'ratio':>8}   target <= {TARGET_RATIO:.0f}"
+    header = (
+        f"{'page':<26}{'same ms':>9}{'ratio':>8}{'new ms':>9}{'ratio':>8}   target <= {TARGET_RATIO:.0f}"
+        f"{'floor ms':>11}{'floor/triv':>11}{'same/floor':>11}"
+    )
     lines = [header]
+    base = timings[0].same_ms
     for item in timings:
-        verdict = ""
+        verdict = "    "
         if not item.name.startswith("trivial"):
-            verdict = "ok" if max(item.same_ratio, item.new_ratio) <= TARGET_RATIO else "OVER"
+            verdict = "ok  " if max(item.same_ratio, item.new_ratio) <= TARGET_RATIO else "OVER"
         figures = f"{item.same_ms:>9.1f}{item.same_ratio:>7.2f}x{item.new_ms:>9.1f}{item.new_ratio:>7.2f}x"
-        lines.append(f"{item.name:<26}{figures}   {verdict}")
+        floor = f"{item.floor_ms:>11.1f}{item.floor_ms / base:>10.2f}x{item.same_ms / item.floor_ms:>10.2f}x"
+        lines.append(f"{item.name:<26}{figures}   {verdict}       {floor}")
     return "\n".join(lines)
