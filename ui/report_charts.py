@@ -14,6 +14,7 @@ Every user-typed label (scenario names) is XML-escaped here.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -32,6 +33,7 @@ __all__ = [
     "cost_breakdown_svg",
     "cumulative_svg",
     "dead_end_svg",
+    "escape_text",
     "nice_ticks",
     "npv_comparison_svg",
     "wrap_label",
@@ -48,6 +50,19 @@ _INK = "#1d2429"
 _MUTED = "#5f6b73"
 
 
+# characters XML 1.0 does not allow: C0 controls but tab, newline and return; lone surrogates; U+FFFE/F
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape_text(value: str) -> str:
+    """Text for SVG or HTML: markup characters escaped, characters XML does not allow left out.
+
+    >>> escape_text('<b a="1">\x07&')
+    '&lt;b a=&quot;1&quot;&gt;&amp;'
+    """
+    return escape(_NOT_XML.sub("", value), quote=True)
+
+
 def _num(value: float) -> str:
     """A coordinate with two decimals at most (short, and the same on every machine)."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
@@ -59,7 +74,7 @@ def _text(
     weight = ' font-weight="bold"' if bold else ""
     return (
         f'<text x="{_num(x)}" y="{_num(y)}" font-family="{FONT_FAMILY}" font-size="{size}" '
-        f'text-anchor="{anchor}" fill="{_INK}"{weight}>{escape(content)}</text>'
+        f'text-anchor="{anchor}" fill="{_INK}"{weight}>{escape_text(content)}</text>'
     )
 
 
@@ -75,7 +90,7 @@ def _svg(height: float, title: str, body: list[str]) -> str:
     """The outer element: fixed pixel size for fpdf2's aspect ratio, a viewBox so browsers can scale it."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{_num(height)}" '
-        f'viewBox="0 0 {WIDTH} {_num(height)}" role="img" aria-label="{escape(title)}">'
+        f'viewBox="0 0 {WIDTH} {_num(height)}" role="img" aria-label="{escape_text(title)}">'
         f'<rect x="0" y="0" width="{WIDTH}" height="{_num(height)}" fill="#ffffff"/>'
         + "".join(body)
         + "</svg>"

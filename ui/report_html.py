@@ -9,9 +9,8 @@ of table rows, charts and cards.
 
 from __future__ import annotations
 
-from html import escape
-
 from calculators.i18n import text
+from ui.report_charts import escape_text
 from ui.report_document import (
     Block,
     Bullets,
@@ -76,7 +75,7 @@ footer { margin-top: 2em; font-size: 8.5pt; color: #5f6b73; border-top: 1px soli
 
 
 def _e(value: str) -> str:
-    return escape(value, quote=True)
+    return escape_text(value)
 
 
 def _block(block: Block) -> str:

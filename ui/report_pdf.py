@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -218,7 +219,9 @@ class _ReportPDF(FPDF):
         self.keep(height + 9)
         self.font(9.5, bold=True)
         self.multi_cell(0, 5, self.clean(title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.image(io.BytesIO(svg.encode("utf-8")), x=self.l_margin, w=width)
+        # the chart's labels through the same filter as all other text (a glyph the font lacks → "?")
+        printable = re.sub(r"(<text[^>]*>)([^<]*)(</text>)", lambda m: m[1] + self.clean(m[2]) + m[3], svg)
+        self.image(io.BytesIO(printable.encode("utf-8")), x=self.l_margin, w=width)
         self.ln(3.0)
 
     def card(self, block: Card) -> None:

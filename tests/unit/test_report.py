@@ -317,16 +317,23 @@ def test_malicious_names_are_escaped_in_html() -> None:
 
 
 def test_malicious_and_unprintable_names_do_not_break_the_pdf() -> None:
-    """Pins a valid PDF for names with markup, characters the font lacks, control characters and a
-    very long word: markup printed as typed, a missing glyph as "?", the page count sane."""
+    """Pins a valid PDF and HTML for names with markup, characters the font lacks, control characters
+    and a very long word — in the text and in the charts (two scenarios: the NPV chart shows the
+    names): markup printed as typed, a missing glyph as "?", control characters left out."""
     client = MALICIOUS + " Zoë 中文\x07\u202e" + "W" * 120
-    request = ReportRequest(CASES["one"](), client, Lang.NL, DAY, False)
+    base = example("garage_ev_course")
+    named = (("Kantoor 中\x07\x00", base), ("<i>B</i>", replace(base, horizon_months=48)))
+    request = ReportRequest(named, client, Lang.NL, DAY, False)
     pdf = report_pdf(request)
     reader = PdfReader(io.BytesIO(pdf))
     first = flat(reader.pages[0].extract_text())
     assert "<script>alert(1)</script> ![x](http://evil/x.png) Zoë ??" in first
+    assert "Kantoor ?" in first and "<i>B</i>" in first
     assert "中" not in first
-    assert 3 <= len(reader.pages) <= 20
+    assert 3 <= len(reader.pages) <= 30
+    page = report_html(request).decode("utf-8")
+    assert "Kantoor 中" in page and "\x07" not in page and "\x00" not in page
+    assert "&lt;i&gt;B&lt;/i&gt;" in page and "<i>" not in page
 
 
 def test_document_is_plain_text() -> None:
