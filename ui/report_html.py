@@ -10,19 +10,8 @@ of table rows, charts and cards.
 from __future__ import annotations
 
 from calculators.i18n import text
+from ui import report_document as doc
 from ui.report_charts import escape_text
-from ui.report_document import (
-    Block,
-    Bullets,
-    Card,
-    Chart,
-    Document,
-    Heading,
-    PageBreak,
-    Paragraph,
-    SourceList,
-    Table,
-)
 
 __all__ = ["render_html"]
 
@@ -78,22 +67,22 @@ def _e(value: str) -> str:
     return escape_text(value)
 
 
-def _block(block: Block) -> str:
+def _block(block: doc.Block) -> str:
     """One block as HTML; every text escaped."""
     match block:
-        case Heading(content, level):
+        case doc.Heading(content, level):
             return f"<h{level}>{_e(content)}</h{level}>"
-        case Paragraph(content, tone):
+        case doc.Paragraph(content, tone):
             css = "" if tone == "plain" else (' class="note"' if tone == "note" else f' class="box {tone}"')
             return f"<p{css}>{_e(content)}</p>"
-        case Bullets(items, numbered):
+        case doc.Bullets(items, numbered):
             tag = "ol" if numbered else "ul"
             lines = "".join(
                 f"<li>{f'<strong>{_e(lead)}</strong> – ' if lead else ''}{_e(rest)}</li>"
                 for lead, rest in items
             )
             return f"<{tag}>{lines}</{tag}>"
-        case Table(header, rows, widths, numeric):
+        case doc.Table(header, rows, widths, numeric):
             total = sum(widths)
             columns = "".join(f'<col style="width:{width / total * 100:.1f}%">' for width in widths)
 
@@ -106,22 +95,22 @@ def _block(block: Block) -> str:
             body = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
             head = f"<thead><tr>{cells('th', header)}</tr></thead>"
             return f"<table><colgroup>{columns}</colgroup>{head}<tbody>{body}</tbody></table>"
-        case Chart(title, svg):
+        case doc.Chart(title, svg):
             # inline SVG needs no namespace in HTML; dropping it keeps every address out of the markup
             inline = svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1)
             return f"<figure><figcaption>{_e(title)}</figcaption>{inline}</figure>"
-        case Card(title, body, cited):
+        case doc.Card(title, body, cited):
             cited_line = f'<p class="note">{_e(cited)}</p>'
             return f'<div class="card"><h4>{_e(title)}</h4><p>{_e(body)}</p>{cited_line}</div>'
-        case SourceList(items):
+        case doc.SourceList(items):
             lines = "".join(f"<li>{_e(described)} {_e(url)}</li>" for described, url in items)
             return f'<ol class="sources">{lines}</ol>'
-        case PageBreak():
+        case doc.PageBreak():
             return '<div class="page-break"></div>'
     raise TypeError(f"unknown report block {block!r}")
 
 
-def render_html(document: Document) -> bytes:
+def render_html(document: doc.Document) -> bytes:
     """The document as a UTF-8 HTML page."""
     lang = document.lang.value
     meta = "".join(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in document.meta)

@@ -31,20 +31,8 @@ from fpdf.enums import TableBordersLayout, TableCellFillMode, XPos, YPos
 from fpdf.util import Padding
 
 from calculators.i18n import text
+from ui import report_document as doc
 from ui.report_charts import PDF_FONT
-from ui.report_document import (
-    Block,
-    Bullets,
-    Card,
-    Chart,
-    Document,
-    Heading,
-    PageBreak,
-    Paragraph,
-    SourceList,
-    Table,
-    Tone,
-)
 
 __all__ = ["FONT_DIR", "render_pdf"]
 
@@ -54,7 +42,7 @@ _PAGES_ALIAS = "{nb}"  # replaced by the page count when the PDF is written (abo
 _INK = (29, 36, 41)
 _MUTED = (74, 85, 92)
 _RULE = (201, 210, 216)
-_FILLS: dict[Tone, tuple[tuple[int, int, int], tuple[int, int, int]]] = {
+_FILLS: dict[doc.Tone, tuple[tuple[int, int, int], tuple[int, int, int]]] = {
     "good": ((231, 243, 239), (31, 111, 92)),
     "bad": ((251, 236, 235), (179, 38, 30)),
     "info": ((234, 241, 248), (59, 110, 168)),
@@ -68,7 +56,7 @@ _LINE = 4.6
 class _ReportPDF(FPDF):
     """FPDF with the report's footer: its own line on the left, "page n of m" on the right."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: doc.Document) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.document = document
         self.add_font(PDF_FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
@@ -122,7 +110,7 @@ class _ReportPDF(FPDF):
         if self.will_page_break(height):
             self.add_page()
 
-    def paragraph(self, content: str, tone: Tone) -> None:
+    def paragraph(self, content: str, tone: doc.Tone) -> None:
         content = self.clean(content)
         if tone == "note":
             self.font(8.0, colour=_MUTED)
@@ -152,12 +140,12 @@ class _ReportPDF(FPDF):
         self.font(size, bold=True)
         return (3.5 if level > 1 else 5.0) + self.height_of(0, size * 0.5, self.clean(content)) + 2.8
 
-    def heading(self, content: str, level: int, following: Sequence[Block]) -> None:
+    def heading(self, content: str, level: int, following: Sequence[doc.Block]) -> None:
         """A heading, on a new page unless it fits together with the headings right after it and
         the first lines of what they introduce (no heading alone at the foot of a page)."""
         needed = self.heading_height(content, level) + 30.0
         for block in following:
-            if not isinstance(block, Heading):
+            if not isinstance(block, doc.Heading):
                 break
             needed += self.heading_height(block.text, block.level)
         self.keep(needed)
@@ -188,7 +176,7 @@ class _ReportPDF(FPDF):
             self.ln(_LINE + 1.2)
         self.ln(1.0)
 
-    def table_block(self, block: Table) -> None:
+    def table_block(self, block: doc.Table) -> None:
         self.font(8.2)
         self.set_draw_color(*_RULE)
         align = tuple("RIGHT" if right else "LEFT" for right in block.numeric)
@@ -224,7 +212,7 @@ class _ReportPDF(FPDF):
         self.image(io.BytesIO(printable.encode("utf-8")), x=self.l_margin, w=width)
         self.ln(3.0)
 
-    def card(self, block: Card) -> None:
+    def card(self, block: doc.Card) -> None:
         inner = self.epw - 5.0
         self.font(bold=True)
         title_h = self.height_of(inner, _LINE, self.clean(block.title))
@@ -257,23 +245,23 @@ class _ReportPDF(FPDF):
             )
             self.ln(0.8)
 
-    def block(self, block: Block, following: Sequence[Block]) -> None:
+    def block(self, block: doc.Block, following: Sequence[doc.Block]) -> None:
         match block:
-            case Heading(content, level):
+            case doc.Heading(content, level):
                 self.heading(content, level, following)
-            case Paragraph(content, tone):
+            case doc.Paragraph(content, tone):
                 self.paragraph(content, tone)
-            case Bullets(items, numbered):
+            case doc.Bullets(items, numbered):
                 self.bullets(items, numbered)
-            case Table():
+            case doc.Table():
                 self.table_block(block)
-            case Chart(title, svg):
+            case doc.Chart(title, svg):
                 self.chart(title, svg)
-            case Card():
+            case doc.Card():
                 self.card(block)
-            case SourceList(items):
+            case doc.SourceList(items):
                 self.source_list(items)
-            case PageBreak():
+            case doc.PageBreak():
                 self.add_page()
             case _:
                 raise TypeError(f"unknown report block {block!r}")
@@ -286,7 +274,7 @@ def _svg_size(svg: str) -> tuple[float, float]:
     return width, height
 
 
-def render_pdf(document: Document, created: datetime.date | None = None) -> bytes:
+def render_pdf(document: doc.Document, created: datetime.date | None = None) -> bytes:
     """The document as PDF bytes (A4)."""
     pdf = _ReportPDF(document)
     pdf.set_title(pdf.clean(document.title))
