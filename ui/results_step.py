@@ -13,6 +13,7 @@ from ui.cache import cached_evaluate, session_memo
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
 from ui.compare_view import show_compare
 from ui.dead_end_view import show_dead_end
+from ui.report_view import show_report_downloads
 from ui.results_view import PLOTLY_CONFIG, show_result
 from ui.role import Role
 from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS
@@ -59,3 +60,5 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
     )
     st.divider()
     show_compare(scenario, lang)
+    name = scenario.employee.label.strip() or text(lang, "report.default_name")
+    show_report_downloads(((name, scenario),), lang, key="report")
