@@ -19,8 +19,9 @@ with st.container(horizontal=True, vertical_alignment="center", key="header"):
     lang = language_selector()
     role_selector(lang)
 
-page = st.navigation(
-    [st.Page("ui/pages/wizard_page.py", title=text(lang, "app.title"), url_path="leerwinst", default=True)],
-    position="hidden",
-)
+pages = [
+    st.Page("ui/pages/wizard_page.py", title=text(lang, "team.nav_single"), url_path="leerwinst", default=True),
+    st.Page("ui/pages/team_page.py", title=text(lang, "team.nav_title"), url_path="team"),
+]
+page = st.navigation(pages, position="top" if len(pages) > 1 else "hidden")
 page.run()

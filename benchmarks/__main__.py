@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 
-from benchmarks import irr, monte_carlo, rerun
+from benchmarks import irr, monte_carlo, rerun, team
 
 
 def main() -> None:
@@ -22,6 +22,9 @@ def main() -> None:
     print()
     print("Monte Carlo, batch model against a per-draw loop over the deterministic model")
     print(monte_carlo.report())
+    print()
+    print("Team mode, one vectorised pass against a loop of evaluate() in the same run")
+    print(team.report())
 
 
 if __name__ == "__main__":

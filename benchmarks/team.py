@@ -1,0 +1,103 @@
+"""Team mode: every employee in one vectorised pass against a loop of ``evaluate()``, same run.
+
+Target (issue 7 §2): at least 20× faster than the per-row loop, for 1,000 and 5,000 employees.
+The employees are a seeded, varied team read from a CSV through the real reader (salaries, hours,
+training kinds, role outlooks, course fees, hours, durations, subsidies and clauses all vary).
+Times are medians of repeated runs; the file reading is reported beside them for scale.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from functools import partial
+
+import numpy as np
+
+from calculators.evaluate import evaluate
+from calculators.scenario import Scenario
+from calculators.team import evaluate_team
+from calculators.team_file import read_team_file, team_columns
+
+TARGET_RATIO = 20.0
+_KINDS = ("verplicht", "huidige functie", "verbreding", "werk elders")
+_OUTLOOKS = ("stabiel", "onzeker", "doodlopend")
+
+
+def team_csv(count: int, seed: int = 7) -> bytes:
+    """A Dutch team file of ``count`` valid employees (seeded)."""
+    rng = random.Random(seed)
+    lines = [";".join(column.header_nl for column in team_columns())]
+    for number in range(count):
+        kind = rng.choice(_KINDS)
+        hours_per_week = rng.choice((24, 32, 36, 38, 40))
+        duration = rng.randint(1, 6)
+        hours = rng.randint(4, min(100, hours_per_week * 4 * duration))
+        fees = rng.randint(0, 5000)
+        subsidy = rng.choice((0, 0, round(fees * 0.3)))
+        clause = "nee" if kind == "verplicht" else rng.choice(("ja", "nee"))
+        cells = (
+            f"Medewerker {number + 1}",
+            f"{rng.randint(2200, 6500)},{rng.randint(0, 99):02d}",
+            hours_per_week,
+            rng.randint(0, 30),
+            rng.randint(18, 66),
+            rng.choice(_OUTLOOKS),
+            kind,
+            fees,
+            hours,
+            duration,
+            rng.choice(("", 0, 150)),
+            rng.choice(("", 0, 60)),
+            subsidy or "",
+            rng.choice(("", "1", "2,5", "4")),
+            rng.choice(("", "8", "11", "20")),
+            clause,
+        )
+        lines.append(";".join(str(cell) for cell in cells))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _median_s(run: Callable[[], object], repeats: int) -> float:
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _loop(scenarios: list[Scenario]) -> list[object]:
+    return [evaluate(s) for s in scenarios]
+
+
+def _largest_difference(scenarios: list[Scenario]) -> float:
+    team = evaluate_team(scenarios)
+    loop = [evaluate(s).npv_eur for s in scenarios[:500]]
+    return float(np.max(np.abs(np.array(loop) - [m.npv_eur for m in team.members[:500]])))
+
+
+def report(sizes: tuple[int, ...] = (1_000, 5_000)) -> str:
+    """For each team size: read time, vectorised and loop medians, their ratio, and the agreement."""
+    lines = []
+    for count in sizes:
+        raw = team_csv(count)
+        start = time.perf_counter()
+        team = read_team_file("team.csv", raw)
+        read_s = time.perf_counter() - start
+        scenarios = [row.scenario for row in team.rows]
+        assert len(scenarios) == count, f"{count - len(scenarios)} generated rows were refused"
+        vectorised = _median_s(partial(evaluate_team, scenarios), repeats=7)
+        loop = _median_s(partial(_loop, scenarios), repeats=3)
+        ratio = loop / vectorised
+        verdict = "ok" if ratio >= TARGET_RATIO else "UNDER"
+        lines.append(
+            f"{count:,} employees: vectorised {vectorised * 1000:.1f} ms, evaluate() loop "
+            f"{loop * 1000:.0f} ms (medians), {ratio:.0f}x faster (target >= {TARGET_RATIO:.0f}x) "
+            f"{verdict}; reading the CSV {read_s * 1000:.0f} ms"
+        )
+    difference = _largest_difference([row.scenario for row in read_team_file("t.csv", team_csv(500)).rows])
+    lines.append(f"largest NPV difference, vectorised vs evaluate(), 500 employees: {difference:.1e} EUR")
+    return "\n".join(lines)

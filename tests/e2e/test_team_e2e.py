@@ -1,0 +1,179 @@
+"""Team mode in real Chromium: the advisor downloads the template, fills in 20 employees, uploads it,
+sorts the table, downloads the result and opens one employee in the full flow.
+
+Expected figures come from an independent route: each employee's scenario is built directly with
+``scenario_from_dict`` (not through the team reader) and evaluated with ``evaluate()`` one by one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+from playwright.sync_api import Locator, Page, expect
+
+from calculators import evaluate, scenario_from_dict
+from calculators.i18n import Lang, text
+from calculators.scenario import Scenario
+from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from ui.inputs import widget_key
+from ui.team_page import COLUMN_WIDTHS
+
+SALARY = widget_key("employee.gross_monthly_salary_eur")
+ROW_HEIGHT_PX = 35  # glide-data-grid's row height in st.dataframe (streamlit e2e_playwright/shared)
+# the middle of the net-result header: the row and label columns, then half of its own width
+NPV_HEADER_X = COLUMN_WIDTHS["row"] + COLUMN_WIDTHS["label"] + COLUMN_WIDTHS["npv"] / 2
+
+KINDS = [
+    ("current_job", "huidige functie"),
+    ("mandatory", "verplicht"),
+    ("internal_broadening", "verbreding"),
+]
+OUTLOOKS = [("stable", "stabiel"), ("uncertain", "onzeker"), ("dead_end", "doodlopend")]
+
+
+def _employee(i: int) -> dict[str, object]:
+    """Employee i of 20: every value varies, a few trainings pay (higher productivity gain)."""
+    kind, kind_word = KINDS[i % 3]
+    outlook, outlook_word = OUTLOOKS[(i // 3) % 3]
+    return {
+        "label": f"Medewerker {i + 1:02d}",
+        "salary": 2400 + 150 * i,
+        "hours_per_week": (24, 32, 38, 40)[i % 4],
+        "years": i % 15,
+        "age": 22 + 2 * i,
+        "outlook": outlook,
+        "outlook_word": outlook_word,
+        "kind": kind,
+        "kind_word": kind_word,
+        "fees": 400 + 125 * i,
+        "hours": 8 + 4 * (i % 6),
+        "gain_pct": (1, 2, 4, 6, 9)[i % 5],
+    }
+
+
+EMPLOYEES = [_employee(i) for i in range(20)]
+
+
+def _scenario(e: dict[str, object]) -> Scenario:
+    """The same employee built directly (percent → fraction: 4 % is 0.04)."""
+    return scenario_from_dict(
+        {
+            "employee": {
+                "label": e["label"],
+                "gross_monthly_salary_eur": e["salary"],
+                "hours_per_week": e["hours_per_week"],
+                "years_of_service": e["years"],
+                "age": e["age"],
+                "role_outlook": e["outlook"],
+            },
+            "training": {"kind": e["kind"], "course_fees_eur": e["fees"], "hours": e["hours"]},
+            "benefits": {"productivity_gain": int(str(e["gain_pct"])) / 100},
+        }
+    )
+
+
+def _fill(template: Path, target: Path) -> None:
+    """Replace the template's example rows by the 20 employees, column by column as in its header."""
+    workbook = load_workbook(template)
+    sheet = workbook.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    sheet.delete_rows(2, sheet.max_row)
+    by_header = {
+        "Naam of label": "label",
+        "Bruto maandsalaris (€)": "salary",
+        "Uren per week": "hours_per_week",
+        "Dienstjaren": "years",
+        "Leeftijd": "age",
+        "Toekomst functie": "outlook_word",
+        "Soort opleiding": "kind_word",
+        "Cursuskosten (€)": "fees",
+        "Opleidingsuren": "hours",
+        "Productiviteitswinst (%)": "gain_pct",
+    }
+    for e in EMPLOYEES:
+        sheet.append([e[by_header[h]] if h in by_header else None for h in headers])
+    workbook.save(target)
+
+
+def _grid(page: Page) -> Locator:
+    return page.get_by_test_id("stDataFrame").first
+
+
+def _visible_rows(page: Page) -> list[list[str]]:
+    """The rows the grid has drawn, from its accessibility table (raw values, not the shown text)."""
+    rows = _grid(page).locator("table tr")
+    return [
+        rows.nth(index).locator("td").evaluate_all("cells => cells.map(cell => cell.textContent)")
+        for index in range(1, rows.count())
+    ]
+
+
+def _sort_by_npv(page: Page) -> None:
+    canvas = _grid(page).locator("canvas").first
+    expect(canvas).to_be_visible()
+    page.wait_for_timeout(300)
+    _grid(page).click(position={"x": NPV_HEADER_X, "y": ROW_HEIGHT_PX / 2})
+    page.wait_for_timeout(500)
+
+
+def test_advisor_team_flow(page: Page, app_url: str, tmp_path: Path) -> None:
+    """Pins the advisor's whole team flow in Dutch: template → 20 employees → sorted table → one opened."""
+    set_viewport_tall(page)
+    open_app(page, app_url)
+    page.get_by_test_id("stTopNavLink").filter(has_text=text(Lang.NL, "team.nav_title")).click()
+    wait_for_app_idle(page)
+    expect(page.get_by_test_id("stHeading").first).to_have_text(text(Lang.NL, "team.title"))
+
+    with page.expect_download() as download:
+        by_key(page, "team_template_xlsx").locator("button").click()
+    assert download.value.suggested_filename == "leerwinst-team.xlsx"
+    template = tmp_path / "template.xlsx"
+    download.value.save_as(template)
+    filled = tmp_path / "team-20.xlsx"
+    _fill(template, filled)
+
+    by_key(page, "team_upload").locator("input[type=file]").set_input_files(filled)
+    wait_for_app_idle(page)
+    expect(page.get_by_text(text(Lang.NL, "team.computed", count=20))).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(800)
+    screenshot(page, "team_nl_uploaded")
+
+    npv = {str(e["label"]): evaluate(_scenario(e)).npv_eur for e in EMPLOYEES}
+    ascending = sorted(npv, key=lambda label: npv[label])
+    _sort_by_npv(page)  # first click: ascending
+    shown = [row[1] for row in _visible_rows(page)]
+    assert shown and shown == ascending[: len(shown)], shown
+    values = [float(row[2]) for row in _visible_rows(page)]
+    assert values == sorted(values)
+    assert abs(values[0] - npv[ascending[0]]) < 0.005
+    _sort_by_npv(page)  # second click: descending
+    shown = [row[1] for row in _visible_rows(page)]
+    assert shown == ascending[::-1][: len(shown)], shown
+    screenshot(page, "team_nl_sorted")
+
+    with page.expect_download() as export:
+        by_key(page, "team_export_csv").locator("button").click()
+    lines = list(
+        csv.reader(io.StringIO(Path(export.value.path()).read_text(encoding="utf-8-sig")), delimiter=";")
+    )
+    assert len(lines) == 21 and lines[1][1] == "Medewerker 01"
+
+    chosen = EMPLOYEES[6]  # row 8 in the spreadsheet (header is row 1)
+    by_key(page, "team_open_row").click()
+    page.keyboard.type(str(chosen["label"]))  # the list is virtualised: filter rather than scroll
+    page.wait_for_timeout(300)
+    page.get_by_role("option", name=f"{text(Lang.NL, 'team.row_label', row=8)} · {chosen['label']}").click()
+    wait_for_app_idle(page)
+    by_key(page, "team_open").locator("button").click()
+    wait_for_app_idle(page)
+    expect(page.get_by_test_id("stHeading").first).to_have_text(text(Lang.NL, "wizard.steps.employee"))
+    # the field shows two decimals ("%.2f"); expect() waits out the moment the new widget is drawn
+    expect(by_key(page, SALARY).locator("input")).to_have_value(f"{chosen['salary']:.2f}")
+    expect(by_key(page, widget_key("employee.label")).locator("input")).to_have_value(str(chosen["label"]))
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    screenshot(page, "team_nl_opened_in_wizard")

@@ -1,0 +1,362 @@
+"""Team mode for advisors: a whole team from a spreadsheet, one vectorised pass, one employee in full.
+
+The page only calls the calculators: :mod:`calculators.team_file` reads the upload (from memory;
+nothing is written anywhere) and writes the template and the exports, :mod:`calculators.team`
+computes every employee at once. What was read and computed is kept in this session only
+(:func:`ui.cache.session_memo`), keyed by the upload, so a rerun recomputes nothing.
+
+User text (labels, headers, the file's name) is only ever shown in tables, select boxes and
+escaped messages, never as Markdown.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from calculators.formatting import money
+from calculators.i18n import Lang, has_text, text
+from calculators.team import TeamResult, evaluate_team
+from calculators.team_file import (
+    MAX_FILE_BYTES,
+    TeamFile,
+    TeamFileError,
+    TeamRow,
+    column_guide,
+    export_csv,
+    export_xlsx,
+    read_team_file,
+    template_csv,
+    template_xlsx,
+)
+from ui.cache import session_memo
+from ui.language import current_lang
+from ui.results_view import PLOTLY_CONFIG
+from ui.safe_text import escape_markdown
+from ui.state import load_into_state
+from ui.steps import ALL_FIELDS, STEPS
+from ui.team_chart import team_npv_figure
+from ui.wizard import go_to
+
+__all__ = [
+    "COLUMN_WIDTHS",
+    "OPEN_BUTTON_KEY",
+    "OPEN_SELECT_KEY",
+    "UPLOAD_KEY",
+    "WIZARD_PAGE",
+    "render",
+    "team_frame",
+]
+
+UPLOAD_KEY = "team_upload"
+OPEN_SELECT_KEY = "team_open_row"
+OPEN_BUTTON_KEY = "team_open"
+WIZARD_PAGE = "ui/pages/wizard_page.py"
+_EMPLOYEE_STEP = next(index for index, step in enumerate(STEPS) if step.id == "employee")
+_ERRORS_SHOWN = 500  # a table of more would not be read; the count says how many there are
+# The widget lets a little more than the limit through, so a file just over 5 MB gets our own
+# message (in the user's language) instead of the browser's; beyond that the browser refuses it.
+_UPLOAD_LIMIT_MB = MAX_FILE_BYTES // (1024 * 1024) + 1
+_MONEY = ("npv", "worst_case", "cost", "benefit")
+_MONTHS = ("break_even", "payback")
+_FLAGS = ("dead_end", "soonest", "clause")
+_LOG = logging.getLogger(__name__)
+
+Outcome = tuple[TeamFile, TeamResult] | TeamFileError
+
+
+def _read(name: str, raw: bytes) -> Outcome:
+    try:
+        team = read_team_file(name, raw)
+    except TeamFileError as error:
+        return error
+    return team, evaluate_team([row.scenario for row in team.rows])
+
+
+def _name(row: TeamRow, lang: Lang) -> str:
+    return row.label or text(lang, "team.row_label", row=row.row)
+
+
+def _header(name: str, lang: Lang) -> str:
+    return text(lang, f"team.table.{name}")
+
+
+def team_frame(team: TeamFile, result: TeamResult, lang: Lang) -> pd.DataFrame:
+    """One line per employee with raw values, so numbers sort as numbers; headers in ``lang``.
+
+    A month that is never reached within the horizon (no payback, no break-even stay) is stored as
+    horizon + 1: it sorts after every real month, and the table shows it as "not within the horizon".
+    """
+    never = team.rows[0].scenario.horizon_months + 1 if team.rows else 1
+
+    def month(value: int | None) -> int:
+        return never if value is None else value
+
+    members = result.members
+    data: dict[str, list[object]] = {
+        _header("row", lang): [row.row for row in team.rows],
+        _header("label", lang): [_name(row, lang) for row in team.rows],
+        _header("npv", lang): [m.npv_eur for m in members],
+        _header("break_even", lang): [month(m.break_even_stay_months) for m in members],
+        _header("payback", lang): [month(m.payback_month) for m in members],
+        _header("worst_case", lang): [m.worst_case_eur for m in members],
+        _header("cost", lang): [m.total_cost_eur for m in members],
+        _header("benefit", lang): [m.expected_benefit_eur for m in members],
+        _header("dead_end", lang): [m.dead_end_candidate for m in members],
+        _header("soonest", lang): [m.pays_off_soonest for m in members],
+        _header("clause", lang): [m.clause_not_allowed for m in members],
+    }
+    return pd.DataFrame(data)
+
+
+def _styled(frame: pd.DataFrame, horizon: int, lang: Lang) -> pd.io.formats.style.Styler:
+    """Money the language's way (€ 1.234); a month beyond the horizon as "not within the horizon"."""
+    money_columns: list[Hashable] = [_header(name, lang) for name in _MONEY]
+    month_columns: list[Hashable] = [_header(name, lang) for name in _MONTHS]
+    never = text(lang, "team.never", horizon=horizon)
+    styler = frame.style.format(_money_formatter(lang), subset=money_columns)
+    return styler.format(_month_formatter(horizon, never), subset=month_columns)
+
+
+def _money_formatter(lang: Lang) -> Callable[[Any], str]:
+    return lambda value: money(float(value), lang)
+
+
+def _month_formatter(horizon: int, never: str) -> Callable[[Any], str]:
+    return lambda value: never if int(value) > horizon else str(int(value))
+
+
+COLUMN_WIDTHS = {  # pixels; together they fit the page at a 1280-pixel-wide window
+    "row": 45,
+    "label": 140,
+    "npv": 100,
+    "break_even": 125,
+    "payback": 115,
+    "worst_case": 115,
+    "cost": 95,
+    "benefit": 105,
+    "dead_end": 90,
+    "soonest": 90,
+    "clause": 90,
+}
+
+
+def _column_config(lang: Lang) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    for name, width in COLUMN_WIDTHS.items():
+        help_key = f"team.column_help.{name}"
+        help_text = text(lang, help_key) if has_text(lang, help_key) else None
+        if name in _FLAGS:
+            config[_header(name, lang)] = st.column_config.CheckboxColumn(width=width, help=help_text)
+        else:
+            config[_header(name, lang)] = st.column_config.Column(width=width, help=help_text)
+    return config
+
+
+def _template(lang: Lang) -> None:
+    st.subheader(text(lang, "team.template_title"))
+    left, right, _ = st.columns([3, 3, 4])
+    with left:
+        _download(
+            text(lang, "team.template_csv"),
+            lambda: template_csv(lang),
+            "leerwinst-team.csv",
+            "team_template_csv",
+            "text/csv",
+        )
+    with right:
+        _download(
+            text(lang, "team.template_xlsx"),
+            lambda: template_xlsx(lang),
+            "leerwinst-team.xlsx",
+            "team_template_xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    with st.expander(text(lang, "team.guide_title")):
+        guide = session_memo("team_guide", lang, lambda: column_guide(lang))
+        headers = [
+            text(lang, f"team.guide.columns.{name}")
+            for name in ("header", "required", "meaning", "allowed", "if_empty")
+        ]
+        yes, no = text(lang, "team.export.yes"), text(lang, "team.export.no")
+        rows = [
+            [line.header, yes if line.required else no, line.meaning, line.allowed, line.if_empty]
+            for line in guide
+        ]
+        st.table(pd.DataFrame(rows, columns=headers), hide_index=True)
+        st.caption(text(lang, "team.guide_numbers"))
+
+
+def _download(label: str, data: Callable[[], bytes], file_name: str, key: str, mime: str) -> None:
+    # deferred: the bytes are only built when the button is clicked
+    st.download_button(
+        label,
+        data=data,
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def _errors(team: TeamFile, lang: Lang) -> None:
+    if team.skipped:
+        count_key = "team.skipped_one" if team.skipped == 1 else "team.skipped"
+        if team.rows:
+            st.warning(text(lang, count_key, count=team.skipped), icon=":material/warning:")
+        else:
+            st.error(text(lang, "team.none_computed"), icon=":material/error:")
+        st.markdown(f"**{text(lang, 'team.errors_title')}**")
+        shown = team.errors[:_ERRORS_SHOWN]
+        frame = pd.DataFrame(
+            {
+                text(lang, "team.error_columns.row"): [error.row for error in shown],
+                text(lang, "team.error_columns.column"): [error.column_name(lang) for error in shown],
+                text(lang, "team.error_columns.reason"): [error.reason(lang) for error in shown],
+            }
+        )
+        st.dataframe(
+            frame,
+            hide_index=True,
+            key="team_errors",
+            column_config={
+                text(lang, "team.error_columns.reason"): st.column_config.TextColumn(width="large")
+            },
+        )
+        if len(team.errors) > _ERRORS_SHOWN:
+            st.caption(text(lang, "team.errors_more", shown=_ERRORS_SHOWN, count=len(team.errors)))
+    if team.ignored_columns:
+        columns = ", ".join(f"'{name}'" for name in team.ignored_columns)
+        st.caption(escape_markdown(text(lang, "team.ignored_columns", columns=columns)))
+
+
+def _totals(result: TeamResult, lang: Lang) -> None:
+    t = result.totals
+    st.subheader(text(lang, "team.totals_title"))
+    cards = [
+        ("employees", str(t.employees)),
+        ("paying", text(lang, "team.paying_value", paying=t.paying, employees=t.employees)),
+        ("npv", money(t.npv_eur, lang)),
+        ("worst_case", money(t.worst_case_eur, lang)),
+        ("dead_end", str(t.dead_end_candidates)),
+        ("clause", str(t.clause_not_allowed)),
+    ]
+    for row in (cards[:3], cards[3:]):
+        for column, (name, value) in zip(st.columns(3), row, strict=True):
+            with column:
+                st.metric(text(lang, f"team.totals.{name}"), value, border=True)
+
+
+def _results(upload_id: str, team: TeamFile, result: TeamResult, lang: Lang) -> None:
+    st.subheader(text(lang, "team.results_title"))
+    st.caption(text(lang, "team.table_help"))
+    frame = session_memo("team_frame", (upload_id, lang), lambda: team_frame(team, result, lang))
+    horizon = team.rows[0].scenario.horizon_months
+    st.dataframe(
+        _styled(frame, horizon, lang),
+        hide_index=True,
+        key="team_table",
+        column_config=_column_config(lang),
+    )
+    names = [_name(row, lang) for row in team.rows]
+    figure = session_memo(
+        "team_figure",
+        (upload_id, lang),
+        lambda: team_npv_figure(names, [m.npv_eur for m in result.members], lang),
+    )
+    st.plotly_chart(figure, key="team_chart", config=PLOTLY_CONFIG, theme=None)
+    _totals(result, lang)
+    st.subheader(text(lang, "team.export_title"))
+    left, right, _ = st.columns([3, 3, 4])
+    with left:
+        _download(
+            text(lang, "team.export_csv"),
+            lambda: export_csv(team.rows, result, lang),
+            "leerwinst-team-uitkomst.csv",
+            "team_export_csv",
+            "text/csv",
+        )
+    with right:
+        _download(
+            text(lang, "team.export_xlsx"),
+            lambda: export_xlsx(team.rows, result, lang),
+            "leerwinst-team-uitkomst.xlsx",
+            "team_export_xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    _open(team, lang)
+
+
+def _open(team: TeamFile, lang: Lang) -> None:
+    """Choose an employee and continue in the wizard with that employee's scenario."""
+    st.subheader(text(lang, "team.open_title"))
+    st.caption(text(lang, "team.open_intro"))
+    by_row = {row.row: row for row in team.rows}
+    choice, button = st.columns([6, 3], vertical_alignment="bottom")
+    with choice:
+        selected = st.selectbox(
+            text(lang, "team.open_select"),
+            options=list(by_row),
+            format_func=lambda number: (
+                f"{text(lang, 'team.row_label', row=number)} · {by_row[number].label or '–'}"
+            ),
+            key=OPEN_SELECT_KEY,
+        )
+    with button:
+        clicked = st.button(
+            text(lang, "team.open_button"), key=OPEN_BUTTON_KEY, type="primary", icon=":material/open_in_new:"
+        )
+    if clicked and selected in by_row:
+        # the wizard's widgets are not on this page, so their values may be set here; the wizard
+        # draws them from these values on the next run
+        load_into_state(st.session_state, ALL_FIELDS, by_row[selected].scenario)
+        go_to(_EMPLOYEE_STEP)
+        st.switch_page(WIZARD_PAGE)
+
+
+def _body(lang: Lang) -> None:
+    st.header(text(lang, "team.title"))
+    st.markdown(text(lang, "team.intro"))
+    st.caption(text(lang, "team.privacy"))
+    _template(lang)
+    st.subheader(text(lang, "team.upload_title"))
+    uploaded = st.file_uploader(
+        text(lang, "team.upload_label"),
+        key=UPLOAD_KEY,
+        help=text(lang, "team.upload_help"),
+        max_upload_size=_UPLOAD_LIMIT_MB,
+    )
+    if uploaded is None:
+        return
+    upload_id = str(uploaded.file_id)
+    outcome = session_memo("team_upload", upload_id, lambda: _read(uploaded.name, uploaded.getvalue()))
+    if isinstance(outcome, TeamFileError):
+        st.error(
+            f"{text(lang, 'team.refused')} {escape_markdown(outcome.message(lang))}", icon=":material/error:"
+        )
+        return
+    team, result = outcome
+    if team.rows:
+        count = len(team.rows)
+        st.success(
+            text(lang, "team.computed_one") if count == 1 else text(lang, "team.computed", count=count)
+        )
+    _errors(team, lang)
+    if team.rows:
+        _results(upload_id, team, result, lang)
+
+
+def render() -> None:
+    """The team page."""
+    lang = current_lang()
+    try:
+        _body(lang)
+    except Exception:  # a defect must never show a traceback or the user's data (st.switch_page's
+        # RerunException is a BaseException and passes through)
+        _LOG.exception("team page failed")  # no user values in the log line
+        st.error(text(lang, "wizard.failure"), icon=":material/sentiment_dissatisfied:")
