@@ -15,7 +15,7 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
 DEV_STAMP     := $(VENV)/.stamp-dev
 
-.PHONY: run test bench lint clean chromium pdftoppm constraints
+.PHONY: run test bench load lint clean chromium pdftoppm constraints
 
 # --browser.serverAddress localhost: Streamlit otherwise asks checkip.amazonaws.com for a public IP
 # to print at start-up; our app never contacts a third party, not even from the server.
@@ -34,6 +34,10 @@ lint: $(DEV_STAMP)
 
 bench: $(RUNTIME_STAMP)
 	$(PY) -m benchmarks
+
+# Opt-in, a few minutes: 1, 10 and 25 browser sessions at once on one local server (benchmarks/load.py).
+load: $(DEV_STAMP) chromium
+	$(PY) -m benchmarks.load
 
 # The e2e tests drive Debian's chromium (Playwright's own browser download does not work offline).
 # Skipped when LEERWINST_SKIP_E2E=1, because then no browser is needed.

@@ -1,0 +1,342 @@
+"""Load: N people use one server at once (issue 8 §4). Opt-in: ``python -m benchmarks.load`` (``make load``).
+
+For each N (1, 10, 25) a fresh ``streamlit run`` server starts on 127.0.0.1 and one Chromium
+opens N browser contexts (N separate sessions) with Playwright's async API. Every session walks
+the owner flow to the results with its own salary and fees; then every session goes Back to the
+training step and types new course fees, all of them commit the new value (Enter) at the same
+moment, and go on with Next to the results, as a user does. The time is taken from Enter until
+the results page shows the calculators' net present value for the new fees (read in the page,
+polled every 25 ms): four script runs, the three Next clicks included. *result step* is the last
+part of that, from the click on Next into the results until the new value shows: the one run that
+recomputes the case.
+
+Memory is the server's resident set (VmRSS of the server process and its children, from /proc)
+with one warm-up session that has walked the same flow, and again with it and all N sessions still
+connected; the difference divided by N is what one more session costs. Chromium runs on the same
+machine and takes CPU from the server, so the times are an upper bound for what a user on their
+own computer would see.
+
+Bounded: every browser action times out after 60 s, each round after 10 minutes, and requests to
+any host but the server's are refused. Targets (issue 8): 25 sessions without errors, p95 under
+2 s, under 30 MB per added session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from calculators import evaluate, scenario_from_dict
+from calculators.i18n import Lang, text
+from tests.e2e.server import CHROMIUM_ARGS, process_tree_rss_kib, serve
+from ui.results_text import key_figures
+
+SESSIONS = (1, 10, 25)
+TARGET_P95_S = 2.0
+TARGET_MB_PER_SESSION = 30.0
+ACTION_TIMEOUT_MS = 60_000
+ROUND_TIMEOUT_S = 600.0
+FEE_CHANGE_EUR = 500
+LANG = Lang.NL
+SALARY_KEY = "in__employee__gross_monthly_salary_eur"
+FEES_KEY = "in__training__course_fees_eur"
+
+_FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
+_READY = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  return app !== null && app.getAttribute("data-test-script-state") === "notRunning"
+    && app.getAttribute("data-test-connection-state") === "CONNECTED"
+    && document.querySelector(".st-key-nav_next button") !== null;
+}"""
+_SHOWS = """([label, value]) => [...document.querySelectorAll("[data-testid='stMetric']")].some(
+  (card) => card.innerText.includes(label)
+    && card.querySelector("[data-testid='stMetricValue']")?.innerText.trim() === value)"""
+
+
+@dataclass
+class Round:
+    """What N sessions at once measured."""
+
+    sessions: int
+    change_s: list[float] = field(default_factory=list)
+    result_step_s: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    rss_before_kib: int = 0
+    rss_after_kib: int = 0
+    wall_s: float = 0.0
+
+    @property
+    def mb_per_session(self) -> float:
+        """Added resident memory per session, in MB (1 MB = 1024 KiB)."""
+        return (self.rss_after_kib - self.rss_before_kib) / 1024 / self.sessions
+
+
+class _StartLine:
+    """Lets all sessions commit their change at the same moment; one that failed before stops counting."""
+
+    def __init__(self, sessions: int) -> None:
+        self._missing = sessions
+        self._go = asyncio.Event()
+
+    def drop(self) -> None:
+        """One session will not arrive."""
+        self._missing -= 1
+        if self._missing <= 0:
+            self._go.set()
+
+    async def arrive(self) -> None:
+        """Wait until every other session has arrived (or dropped out)."""
+        self.drop()
+        await self._go.wait()
+
+
+class _Session:
+    """One browser context driving the app like a user, at full speed.
+
+    A step is done when the server says its script run has finished: the session counts the
+    ``script_finished`` messages on its websocket. (The page's own "running" flag can miss a run
+    that is quicker than one React render, and a fixed pause would measure the pause.)
+    """
+
+    def __init__(self, page: Page, salary_eur: int, fees_eur: int) -> None:
+        self.page = page
+        self.salary_eur = salary_eur
+        self.fees_eur = fees_eur
+        self.doing = "opening"  # the current action, for error messages
+        self.runs = 0
+        self._ran = asyncio.Event()
+        page.on("websocket", lambda socket: socket.on("framereceived", self._frame))
+
+    def _frame(self, payload: str | bytes) -> None:
+        if isinstance(payload, str):
+            return
+        message = ForwardMsg()
+        message.ParseFromString(payload)
+        if message.WhichOneof("type") == "script_finished" and message.script_finished == _FINISHED:
+            self.runs += 1
+            self._ran.set()
+
+    async def _after(self, before: int) -> None:
+        async with asyncio.timeout(ACTION_TIMEOUT_MS / 1000):
+            while self.runs <= before:
+                self._ran.clear()
+                await self._ran.wait()
+
+    async def click(self, key: str) -> None:
+        self.doing = f"clicking {key}"
+        before = self.runs
+        await self.page.locator(f".st-key-{key} button").click()
+        await self._after(before)
+
+    async def type(self, key: str, value: int, start_line: _StartLine | None = None) -> float:
+        """Type ``value`` and commit it with Enter (at the start line's signal); when Enter was pressed."""
+        self.doing = f"typing {value} into {key}"
+        field_ = self.page.locator(f".st-key-{key} input")
+        if float(await field_.input_value()) == value:
+            raise ValueError(f"{key} is {value} already: typing it would not start a run")
+        await field_.fill(str(value))
+        if start_line is not None:
+            await start_line.arrive()
+        before = self.runs
+        pressed = time.perf_counter()
+        await field_.press("Enter")
+        await self._after(before)
+        return pressed
+
+    async def shows_npv(self) -> None:
+        """Wait until the results show the calculators' NPV for this salary and these fees."""
+        case = {
+            "employee": {"gross_monthly_salary_eur": self.salary_eur},
+            "training": {"course_fees_eur": self.fees_eur},
+        }
+        expected = key_figures(evaluate(scenario_from_dict(case)), LANG).npv
+        label = text(LANG, "results.npv_label")
+        self.doing = f"waiting for the NPV {expected}"
+        await self.page.wait_for_function(_SHOWS, arg=[label, expected], polling=25)
+
+    async def open(self, url: str) -> None:
+        await self.page.goto(url)
+        await self._after(0)
+        await self.page.wait_for_function(_READY, polling=25)
+
+    async def to_results(self) -> None:
+        """Start → company → employee (salary) → training (fees) → yields → doubts → results."""
+        await self.click("nav_next")
+        await self.click("nav_next")
+        await self.type(SALARY_KEY, self.salary_eur)
+        await self.click("nav_next")
+        await self.type(FEES_KEY, self.fees_eur)
+        for _ in range(3):
+            await self.click("nav_next")
+        await self.shows_npv()
+
+    async def change_fees(self, start_line: _StartLine) -> tuple[float, float]:
+        """Back to training, new fees, Next to the results: (change → result, result step) in s."""
+        try:
+            for _ in range(3):
+                await self.click("nav_back")
+        except BaseException:
+            start_line.drop()
+            raise
+        self.fees_eur += FEE_CHANGE_EUR
+        start = await self.type(FEES_KEY, self.fees_eur, start_line)
+        await self.click("nav_next")
+        await self.click("nav_next")
+        last = time.perf_counter()
+        await self.page.locator(".st-key-nav_next button").click()
+        await self.shows_npv()
+        end = time.perf_counter()
+        if await self.page.get_by_test_id("stException").count():
+            raise RuntimeError("the results page shows an error")
+        return end - start, end - last
+
+
+async def _local_only(route: Route, foreign: list[str]) -> None:
+    parsed = urlparse(route.request.url)
+    if parsed.scheme in {"data", "blob"} or parsed.hostname in {"127.0.0.1", "localhost"}:
+        await route.continue_()
+    else:
+        foreign.append(route.request.url)
+        await route.abort()
+
+
+async def _new_session(
+    browser: Browser, url: str, index: int, foreign: list[str]
+) -> tuple[BrowserContext, _Session]:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    await context.route("**/*", lambda route: _local_only(route, foreign))
+    # every session its own case: its own salary and fees (never the defaults, € 2800 and € 1000,
+    # so typing them always starts a run), everything else at its default
+    session = _Session(await context.new_page(), salary_eur=3001 + 7 * index, fees_eur=1201 + 3 * index)
+    await session.open(url)
+    return context, session
+
+
+async def _round(browser: Browser, sessions: int, log_dir: Path) -> Round:
+    result = Round(sessions)
+    foreign: list[str] = []
+    with serve(log_dir / f"server-{sessions}.log") as server:
+        warm_context, warm = await _new_session(browser, server.url, 999, foreign)
+        await warm.to_results()
+        # it stays connected: a closed session keeps its memory for server.disconnectedSessionTTL
+        # (120 s) and would be freed in the middle of the round
+        await asyncio.sleep(1.0)
+        result.rss_before_kib = process_tree_rss_kib(server.pid)
+        started = time.perf_counter()
+        opened = await asyncio.gather(
+            *(_new_session(browser, server.url, index, foreign) for index in range(sessions)),
+            return_exceptions=True,
+        )
+        contexts = [item[0] for item in opened if not isinstance(item, BaseException)]
+        live = [item[1] for item in opened if not isinstance(item, BaseException)]
+        result.errors += [repr(item) for item in opened if isinstance(item, BaseException)]
+        walked = await asyncio.gather(*(session.to_results() for session in live), return_exceptions=True)
+        result.errors += [
+            f"{session.doing}: {outcome!r}"
+            for session, outcome in zip(live, walked, strict=True)
+            if isinstance(outcome, BaseException)
+        ]
+        ready = [session for session, outcome in zip(live, walked, strict=True) if outcome is None]
+        start_line = _StartLine(len(ready))
+        timed = await asyncio.gather(
+            *(session.change_fees(start_line) for session in ready), return_exceptions=True
+        )
+        for session, outcome in zip(ready, timed, strict=True):
+            if isinstance(outcome, BaseException):
+                result.errors.append(f"{session.doing}: {outcome!r}")
+            else:
+                result.change_s.append(outcome[0])
+                result.result_step_s.append(outcome[1])
+        result.wall_s = time.perf_counter() - started
+        result.rss_after_kib = process_tree_rss_kib(server.pid)
+        result.errors += [f"request to another host: {url}" for url in foreign]
+        for context in [warm_context, *contexts]:
+            await context.close()
+    return result
+
+
+async def _measure(sessions: tuple[int, ...]) -> list[Round]:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        raise SystemExit("Debian chromium is needed: apt-get install -y chromium")
+    rounds = []
+    with tempfile.TemporaryDirectory(prefix="leerwinst-load-") as folder:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                for count in sessions:
+                    rounds.append(
+                        await asyncio.wait_for(_round(browser, count, Path(folder)), ROUND_TIMEOUT_S)
+                    )
+            finally:
+                await browser.close()
+    return rounds
+
+
+def measure(sessions: tuple[int, ...] = SESSIONS) -> list[Round]:
+    """Run one round per session count."""
+    return asyncio.run(_measure(sessions))
+
+
+def _percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (p50 of 1 value is that value); nan when nothing was measured."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(1, int(-(-share * len(ordered) // 1)))  # ceil(share × n)
+    return ordered[rank - 1]
+
+
+def report(rounds: list[Round]) -> str:
+    """A plain table and a verdict against the targets."""
+    lines = [
+        f"{'sessions':>8}{'errors':>8}{'change→result p50':>19}{'p95':>7}{'result step p50':>17}{'p95':>7}"
+        f"{'RSS before':>12}{'after':>9}{'per session':>13}{'wall':>7}",
+    ]
+    for item in rounds:
+        lines.append(
+            f"{item.sessions:>8}{len(item.errors):>8}"
+            f"{_percentile(item.change_s, 0.5):>18.2f}s{_percentile(item.change_s, 0.95):>6.2f}s"
+            f"{_percentile(item.result_step_s, 0.5):>16.2f}s{_percentile(item.result_step_s, 0.95):>6.2f}s"
+            f"{item.rss_before_kib / 1024:>9.0f} MB{item.rss_after_kib / 1024:>6.0f} MB"
+            f"{item.mb_per_session:>10.1f} MB{item.wall_s:>6.0f}s"
+        )
+    largest = max(rounds, key=lambda item: item.sessions)
+    p95 = _percentile(largest.change_s, 0.95)
+    verdict = (
+        "ok"
+        if not largest.errors and p95 < TARGET_P95_S and largest.mb_per_session < TARGET_MB_PER_SESSION
+        else "OVER"
+    )
+    lines.append(
+        f"target at {largest.sessions} sessions: no errors, p95 change→result < {TARGET_P95_S:.0f} s, "
+        f"< {TARGET_MB_PER_SESSION:.0f} MB per session: {verdict}"
+    )
+    for item in rounds:
+        lines += [f"  error with {item.sessions} sessions: {error[:300]}" for error in item.errors[:5]]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """``python -m benchmarks.load [--sessions 1 10 25]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.load", description="N browser sessions at once on one server"
+    )
+    parser.add_argument("--sessions", type=int, nargs="+", default=list(SESSIONS), help="default: 1 10 25")
+    args = parser.parse_args()
+    print("Load: simultaneous browser sessions on one server (loopback), owner flow, course fees changed")
+    print(report(measure(tuple(args.sessions))))
+
+
+if __name__ == "__main__":
+    main()
