@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import struct
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -34,6 +33,7 @@ from calculators.team_file import (
     template_csv,
     template_xlsx,
 )
+from tests.corpus.team.make_corpus import zip_of
 from tests.unit.conftest import clear_content_caches
 
 REPO = Path(__file__).resolve().parents[2]
@@ -433,14 +433,6 @@ class TestCorpus:
         assert [row.scenario.employee.gross_monthly_salary_eur for row in team.rows] == [3000.0]
 
 
-def _zip_with(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return out.getvalue()
-
-
 def _patch_central_directory(raw: bytes, name: bytes, offset: int, value: bytes) -> bytes:
     """Overwrite a field of one member's central-directory record (APPNOTE 4.3.12)."""
     start = raw.index(b"PK\x01\x02")
@@ -487,18 +479,18 @@ class TestRefusals:
 
     def test_zip_declaring_a_huge_member(self) -> None:
         """Pins a member whose stated size is 4 GB (a lie or a bomb): refused from the directory alone."""
-        raw = _zip_with({**WORKBOOK_PARTS, "xl/worksheets/sheet1.xml": b"<worksheet/>"})
+        raw = zip_of({**WORKBOOK_PARTS, "xl/worksheets/sheet1.xml": b"<worksheet/>"})
         raw = _patch_central_directory(raw, b"xl/worksheets/sheet1.xml", 24, struct.pack("<I", 0xFFFF_FFF0))
         assert refusal(raw, "team.xlsx").code == "zip_bomb"
 
     def test_zip_with_too_many_members(self) -> None:
         """Pins the member count limit (1,000)."""
         members = {**WORKBOOK_PARTS, **{f"xl/media/{i}.bin": b"x" for i in range(1001)}}
-        assert refusal(_zip_with(members), "team.xlsx").code == "zip_bomb"
+        assert refusal(zip_of(members), "team.xlsx").code == "zip_bomb"
 
     def test_encrypted_member(self) -> None:
         """Pins a ZIP member marked as encrypted (general-purpose flag bit 0)."""
-        raw = _zip_with({**WORKBOOK_PARTS, "xl/worksheets/sheet1.xml": b"<worksheet/>"})
+        raw = zip_of({**WORKBOOK_PARTS, "xl/worksheets/sheet1.xml": b"<worksheet/>"})
         raw = _patch_central_directory(raw, b"xl/worksheets/sheet1.xml", 8, struct.pack("<H", 0x1))
         assert refusal(raw, "team.xlsx").code == "encrypted"
 

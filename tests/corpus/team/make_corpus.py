@@ -60,7 +60,8 @@ def _xlsx(rows: list[list[object]], patch: dict[bytes, bytes] | None = None) -> 
     return out.getvalue()
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
+def zip_of(members: dict[str, bytes]) -> bytes:
+    """A deflated ZIP holding ``members`` (also used by the tests for hostile archives)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
@@ -128,7 +129,7 @@ def files() -> dict[str, bytes]:
         ),
         "dates_in_numbers.xlsx": _xlsx([["Monteur", datetime(2026, 1, 31), *GOOD_ROW[2:]], GOOD_ROW]),
         "zip_bomb.xlsx": _zip_bomb(),
-        "not_a_workbook.xlsx": _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"}),
+        "not_a_workbook.xlsx": zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"}),
         "broken_zip.xlsx": b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(600)),
         "binary_junk.csv": bytes(rng.randrange(256) for _ in range(2048)),
         "png_renamed.csv": _png(),
