@@ -144,6 +144,8 @@ def _shown(value: object, lang: Lang | str) -> str:
         return ", ".join(_shown(item, lang) for item in value)
     if isinstance(value, _Named):
         return text(lang, value.key)
+    if isinstance(value, _Megabytes):
+        return f"{format_number(value.size / 1024 / 1024, lang, 1)} MB"
     if isinstance(value, _Headers):
         return ", ".join(column.header(lang) for column in team_columns() if column.id in value.ids)
     return str(value)
@@ -154,6 +156,13 @@ class _Named:
     """A value whose words depend on the language (a text key)."""
 
     key: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Megabytes:
+    """A file size, shown in MB with the language's decimal mark."""
+
+    size: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -812,15 +821,11 @@ def read_team_file(name: str, raw: bytes) -> TeamFile:
     if suffix not in {".csv", ".xlsx"}:
         raise TeamFileError("unknown_format", suffix=suffix or _Named("team.formats.no_suffix"))
     if len(raw) > MAX_FILE_BYTES:
-        raise TeamFileError("too_large", size=_megabytes(len(raw)), max=_megabytes(MAX_FILE_BYTES))
+        raise TeamFileError("too_large", size=_Megabytes(len(raw)), max=_Megabytes(MAX_FILE_BYTES))
     if not raw.strip():
         raise TeamFileError("empty")
     rows = _csv_rows(raw) if suffix == ".csv" else _xlsx_rows(raw)
     return _read_rows(rows, suffix[1:])
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 # --------------------------------------------------------------------------- the template

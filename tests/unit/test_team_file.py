@@ -454,7 +454,7 @@ class TestRefusals:
         raw = dutch_csv(GOOD) + b" " * (MAX_FILE_BYTES + 1)
         error = refusal(raw)
         assert error.code == "too_large"
-        assert "5.0 MB" in error.message("en")
+        assert "5.0 MB" in error.message("en") and "5,0 MB" in error.message("nl")
 
     def test_just_under_the_size_limit_is_read(self) -> None:
         """Pins that padding up to the limit (blank lines) is allowed."""
