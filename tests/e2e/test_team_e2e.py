@@ -18,6 +18,7 @@ from calculators import evaluate, scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from tests.unit.test_team_file import CORPUS
 from ui.inputs import widget_key
 from ui.team_page import COLUMN_WIDTHS
 
@@ -177,3 +178,19 @@ def test_advisor_team_flow(page: Page, app_url: str, tmp_path: Path) -> None:
     expect(by_key(page, widget_key("employee.label")).locator("input")).to_have_value(str(chosen["label"]))
     expect(page.get_by_test_id("stException")).to_have_count(0)
     screenshot(page, "team_nl_opened_in_wizard")
+
+
+def test_bad_rows_listed_in_english(page: Page, app_url: str) -> None:
+    """Pins the English page with a file whose rows are partly bad: the warning, the list, the rest."""
+    set_viewport_tall(page)
+    open_app(page, f"{app_url}/team")
+    by_key(page, "lang").get_by_text(text(Lang.EN, "language.en"), exact=True).click()
+    wait_for_app_idle(page)
+    by_key(page, "team_upload").locator("input[type=file]").set_input_files(CORPUS / "bad_choices.csv")
+    wait_for_app_idle(page)
+    expect(page.get_by_text(text(Lang.EN, "team.skipped", count=3))).to_be_visible()
+    expect(page.get_by_text(text(Lang.EN, "team.computed_one"))).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(2)  # the errors, then the one good row
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible", timeout=30_000)
+    screenshot(page, "team_en_bad_rows")
