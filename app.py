@@ -20,7 +20,9 @@ with st.container(horizontal=True, vertical_alignment="center", key="header"):
     role_selector(lang)
 
 pages = [
-    st.Page("ui/pages/wizard_page.py", title=text(lang, "team.nav_single"), url_path="leerwinst", default=True),
+    st.Page(
+        "ui/pages/wizard_page.py", title=text(lang, "team.nav_single"), url_path="leerwinst", default=True
+    ),
     st.Page("ui/pages/team_page.py", title=text(lang, "team.nav_title"), url_path="team"),
 ]
 page = st.navigation(pages, position="top" if len(pages) > 1 else "hidden")
