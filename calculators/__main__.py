@@ -30,6 +30,8 @@ from calculators.scenario_io import MAX_FILE_BYTES, json_schema, load_scenario_j
 from calculators.transition_payment import SalaryBase, TransitionPayment, transition_payment
 
 EXIT_INVALID = 2
+# Contract dates this command accepts: any real contract, and far from the calendar's ends (9999-12-31).
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -159,6 +161,11 @@ def _transition_payment(args: argparse.Namespace) -> int:
                 name: number(v, args.lang, 2) for name, v in (("value", value), ("min", low), ("max", high))
             }
             return _fail(text(args.lang, "cli.out_of_range", option=option, **shown))
+    earliest, latest = DATE_RANGE
+    for option, day in (("--start", args.start), ("--end", args.end)):
+        if not earliest <= day <= latest:
+            key = "robustness.cli.date_out_of_range"
+            return _fail(text(args.lang, key, option=option, value=day, min=earliest, max=latest))
     if args.end < args.start:
         return _fail(text(args.lang, "cli.end_before_start", start=args.start, end=args.end))
     years = available_years()
@@ -232,7 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenarioError as error:
         return _fail(error.message(args.lang))
     if args.command == "dead-end":
-        print(json.dumps(_dead_end_json(compare_options(scenario)), ensure_ascii=False))
+        try:
+            comparison = compare_options(scenario)  # checks the case as a dead end, whatever its outlook
+        except ScenarioError as error:
+            return _fail(error.message(args.lang))
+        print(json.dumps(_dead_end_json(comparison), ensure_ascii=False))
         return 0
     result = evaluate(scenario)
     print(json.dumps(result.to_dict(with_months=not args.no_months), ensure_ascii=False))

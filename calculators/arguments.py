@@ -27,6 +27,7 @@ from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
 from calculators.retention import monthly_hazard
 from calculators.scenario import RoleOutlook, Scenario, TrainingKind
+from calculators.scenario_io import validate
 from calculators.sources import sources
 from calculators.study_cost_clause import covered_costs, share_owed
 from calculators.training_costs import time_costs
@@ -287,8 +288,10 @@ def select_cards(
     """The cards for the ticked doubts, ranked, filled in; ``limit`` keeps the top few (owner mode).
 
     Ranking: when the training does not pay, honest cards first; then by weight, then by id.
-    Each card appears once, under the first ticked doubt it answers.
+    Each card appears once, under the first ticked doubt it answers. An invalid scenario raises
+    :class:`~calculators.errors.ScenarioError`, an unknown language ValueError.
     """
+    validate(scenario)
     lang = Lang(lang)
     known = facts(scenario, result, lang, found, dead_end, escape)
     ticked = [doubt for doubt in DOUBTS if doubt in doubts]

@@ -19,6 +19,7 @@ from enum import StrEnum
 from calculators.evaluate import evaluate
 from calculators.fields import field_spec
 from calculators.scenario import Scenario, Subsidy
+from calculators.scenario_io import validate
 from calculators.training_costs import time_costs
 
 __all__ = ["Lever", "Threshold", "threshold", "thresholds"]
@@ -105,8 +106,11 @@ def threshold(scenario: Scenario, lever: Lever) -> Threshold:
     >>> t = threshold(s, Lever.PRODUCTIVITY_GAIN)
     >>> abs(evaluate(_with_gain(s, t.needed)).npv_eur) < 0.01
     True
+
+    An invalid scenario raises :class:`~calculators.errors.ScenarioError` (even when the invalid field
+    is the lever itself, which the search would otherwise overwrite).
     """
-    s = scenario
+    s = validate(scenario)
     if lever is Lever.PRODUCTIVITY_GAIN:
         spec = field_spec(lever.value)
         low, high = float(spec.minimum or 0), float(spec.maximum or 0)

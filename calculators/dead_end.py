@@ -26,7 +26,8 @@ from calculators.cashflows import monthly_cash_flows
 from calculators.discounting import discount_factors
 from calculators.retention import monthly_hazard
 from calculators.rules import YearRules, rules_for
-from calculators.scenario import Scenario, TrainingKind
+from calculators.scenario import RoleOutlook, Scenario, TrainingKind
+from calculators.scenario_io import validate
 from calculators.transition_payment import (
     CostItem,
     CostPurpose,
@@ -505,7 +506,12 @@ def compare_options(scenario: Scenario, *, with_sensitivity: bool = True) -> Dea
     >>> result = compare_options(s, with_sensitivity=False)
     >>> [item.option.value for item in result.options]
     ['keep', 'retrain_internal', 'job_to_job', 'dismiss']
+
+    The scenario is checked as a dead-end case whatever its role outlook (the job-to-job exit must lie
+    after the training and before the horizon's end); an invalid one raises
+    :class:`~calculators.errors.ScenarioError`.
     """
+    validate(replace(scenario, employee=replace(scenario.employee, role_outlook=RoleOutlook.DEAD_END)))
     options = _options(scenario)
     ranked = sorted(options, key=lambda item: item.net_cost_eur)
     cheapest = ranked[0].option

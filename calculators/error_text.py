@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+import reprlib
+from decimal import Decimal
 
 from calculators.errors import ScenarioError
 from calculators.fields import field_specs, spec_path
@@ -18,6 +20,36 @@ __all__ = ["format_in_unit", "render_error"]
 
 _PERCENT_UNITS = {"fraction", "fraction_of_annual_salary"}
 _MONEY_UNITS = {"eur", "eur_per_month", "eur_per_year", "eur_per_hour"}
+_SHOWN_CHARS = 40  # of a value that is not a number: enough to recognise it
+_FIELD_CHARS = 80  # of a field name: a file can name fields of any length
+_HUGE = 1e15  # no input is meant to be this large: shown as a power of ten, not as 300 digits
+
+# Values that are not numbers (wrong types, unknown fields) can be whole JSON trees of any size or depth:
+# show a short, shallow sketch of them. (Python 3.11's Repr takes no keyword arguments.)
+_SKETCH = reprlib.Repr()
+_SKETCH.maxlevel, _SKETCH.maxlist, _SKETCH.maxdict, _SKETCH.maxtuple = 2, 3, 3, 3
+_SKETCH.maxstring = _SKETCH.maxother = _SKETCH.maxlong = _SHOWN_CHARS
+
+
+def _visible(value: str, limit: int) -> str:
+    r"""``value`` on one readable line: control and format characters, line breaks and lone surrogates
+    as escapes (a message must not move a terminal's cursor or break a line), cut at ``limit``.
+
+    >>> _visible("a\x1b[2J\r\nb\ud800", 40)
+    'a\\x1b[2J\\r\\nb\\ud800'
+    """
+    shown = "".join(char if char.isprintable() else char.encode("unicode_escape").decode() for char in value)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+def _power_of_ten(value: float) -> str:
+    """A huge number as ``1e+308`` (exact for integers of any size, which float() could not hold).
+
+    >>> _power_of_ten(10**400), _power_of_ten(-1.5e20)
+    ('1e+400', '-1.5e+20')
+    """
+    mantissa, exponent = f"{Decimal(value):.3e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{exponent}"
 
 
 def format_in_unit(value: object, unit: str, lang: str) -> str:
@@ -32,11 +64,17 @@ def format_in_unit(value: object, unit: str, lang: str) -> str:
     >>> [format_in_unit(value, unit, "en") for value, unit in ((2026, "year"), (1, "months"), (2, "months"))]
     ['2026', '1 month', '2 months']
     """
+    if isinstance(value, str):
+        return f'"{_visible(value, _SHOWN_CHARS)}"'
     if isinstance(value, bool) or not isinstance(value, int | float):
-        shown = repr(value) if not isinstance(value, str) else f'"{value}"'
-        return shown if len(shown) <= 40 else shown[:37] + "..."
-    if not math.isfinite(value):
+        try:
+            return _visible(_SKETCH.repr(value), _SHOWN_CHARS)
+        except ValueError:  # an integer beyond Python's 4,300-digit limit for printing, inside a list
+            return type(value).__name__
+    if isinstance(value, float) and not math.isfinite(value):
         return str(value)
+    if abs(value) >= _HUGE:
+        return _power_of_ten(value)
     if unit in _PERCENT_UNITS:
         return percent(value, lang, 1 if abs(value * 100 - round(value * 100)) > 1e-9 else 0)
     if unit == "fraction_points":
@@ -55,8 +93,8 @@ def format_in_unit(value: object, unit: str, lang: str) -> str:
 def _label(field: str, lang: str) -> str:
     path = spec_path(field)
     key = f"fields.{path}.label"
-    label = text(lang, key) if has_text(lang, key) else path
-    match = re.search(r"\[(\d+)\]", field)
+    label = text(lang, key) if has_text(lang, key) else _visible(path, _FIELD_CHARS)
+    match = re.search(r"\[(\d{1,6})\]", field)  # our own item numbers; a file's key may hold any
     if match:
         label = text(lang, "errors.item", label=label, number=int(match.group(1)) + 1)
     return label
@@ -86,5 +124,9 @@ def render_error(error: ScenarioError, lang: str) -> str:
     if error.code == "subsidies_exceed_costs" and allowed.maximum is not None:
         values["value"] = money(float(error.value), lang) if isinstance(error.value, int | float) else "?"
         values["max"] = money(allowed.maximum, lang)
-    problem = text(lang, f"errors.{error.code}", **values)
-    return text(lang, "errors.line", label=_label(error.field, lang), field=error.field, problem=problem)
+    key = f"errors.{error.code}"
+    if not has_text(lang, key):
+        key = f"robustness.errors.{error.code}"  # codes added with the bad-input corpus (issue 8)
+    problem = text(lang, key, **values)
+    field = _visible(error.field, _FIELD_CHARS)
+    return text(lang, "errors.line", label=_label(error.field, lang), field=field, problem=problem)

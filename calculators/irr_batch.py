@@ -57,12 +57,19 @@ def irr_batch(flows: npt.ArrayLike) -> FloatArray:
     0.00797414
     >>> bool(np.isnan(irr_batch([[-5.0, -5.0, 0.0]])[0]))
     True
+
+    Raises ValueError unless ``flows`` is one series or a table of series of finite numbers.
     """
     data = np.atleast_2d(np.asarray(flows, dtype=np.float64))
+    if data.ndim != 2 or not np.all(np.isfinite(data)):
+        raise ValueError("cash flows must be a table (series × months) of finite numbers")
     result = np.full(data.shape[0], np.nan)
     changes = _sign_changes(data)
     for row in np.flatnonzero(changes > 1):  # several possible rates: numpy-financial's choice
-        rate = float(npf.irr(data[row]))
+        try:
+            rate = float(npf.irr(data[row]))
+        except np.linalg.LinAlgError:  # its polynomial solver overflowed (flows near 1e-300): no rate
+            rate = math.nan
         result[row] = rate if math.isfinite(rate) else np.nan
     single = np.flatnonzero(changes == 1)
     if single.size == 0:

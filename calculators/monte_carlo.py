@@ -29,6 +29,7 @@ import numpy.typing as npt
 from calculators.cashflows import monthly_cash_flows
 from calculators.fields import field_spec
 from calculators.scenario import ClauseCost, Scenario
+from calculators.scenario_io import validate
 from calculators.study_cost_clause import covered_costs, share_owed
 from calculators.wages import annual_salary, loaded_monthly_wage
 
@@ -320,7 +321,11 @@ def simulate(
 
     The chance that NPV > 0, the NPV's 10/50/90th percentiles, the distribution of the break-even
     stay and the fan of the cumulative discounted cash flow. Chunked, so memory stays flat.
+    An invalid scenario raises :class:`~calculators.errors.ScenarioError`; fewer than one draw, ValueError.
     """
+    validate(s)
+    if count < 1:
+        raise ValueError(f"at least one draw is needed, not {count}")
     drawn = draw(ranges or default_ranges(s), count, seed)
     npv_parts, fan_parts = [], []
     for chunk in _chunks(drawn):
@@ -365,7 +370,11 @@ class TornadoBar:
 
 
 def tornado(s: Scenario, ranges: Mapping[str, Distribution] | None = None) -> tuple[TornadoBar, ...]:
-    """A one-at-a-time sensitivity: each uncertain input at its low and high value, sorted by swing."""
+    """A one-at-a-time sensitivity: each uncertain input at its low and high value, sorted by swing.
+
+    An invalid scenario raises :class:`~calculators.errors.ScenarioError`.
+    """
+    validate(s)
     ranges = ranges or default_ranges(s)
     names = list(UNCERTAIN)
     rows = 2 * len(names)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import fields
 from functools import lru_cache
@@ -52,6 +53,10 @@ __all__ = [
 
 MAX_FILE_BYTES = 200_000  # a real scenario is about 2 kB; anything near this is not one
 MAX_TRAINING_HOURS_PER_MONTH = 300.0  # ten hours a day, every day: beyond it no one is learning
+# Characters a name never holds: control characters (tab, line feed, escape, ...), line and paragraph
+# separators, and lone surrogates. They would break a terminal, a report line or (surrogates) every
+# UTF-8 encoder. Other invisible characters (no-break space, the joiner inside emoji) stay allowed.
+_UNSHOWABLE = frozenset({"Cc", "Cs", "Zl", "Zp"})
 
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
@@ -134,11 +139,15 @@ def _number(value: object, field: str, spec: FieldSpec) -> float:
         raise ScenarioError(
             field, value, "wrong_type_int" if spec.type == "int" else "wrong_type_number", allowed
         )
-    if not math.isfinite(value):
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond any float (JSON allows 10**400): beyond every range too
+        raise ScenarioError(field, value, "out_of_range", allowed) from None
+    if not math.isfinite(number):
         raise ScenarioError(field, value, "not_finite", allowed)
-    if spec.type == "int" and not float(value).is_integer():
+    if spec.type == "int" and not number.is_integer():
         raise ScenarioError(field, value, "wrong_type_int", allowed)
-    return float(value)
+    return number
 
 
 def _read(data: Mapping[str, Any], prefix: str, name: str) -> Any:
@@ -303,21 +312,38 @@ def default_scenario() -> Scenario:
     return scenario_from_dict({})
 
 
+def _one_value_per_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key occurs twice: which of two salaries would count?
+
+    (``json`` silently keeps the last one; other programs keep the first.)
+    """
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ScenarioError("scenario", key, "duplicate_key")
+            seen.add(key)
+    return data
+
+
 def load_scenario_json(raw: bytes | str, *, max_bytes: int = MAX_FILE_BYTES) -> Scenario:
     """Parse a scenario file; anything that is not a valid scenario raises :class:`ScenarioError`.
 
-    NaN and Infinity are refused (JSON has no such numbers), as are files over ``max_bytes``.
+    NaN and Infinity are refused (JSON has no such numbers), as are files over ``max_bytes`` and
+    objects with a key twice. A UTF-8 byte order mark is skipped (Windows editors write one; RFC 8259
+    §8.1 lets a reader ignore it).
 
     >>> load_scenario_json(b"[1, 2]")
     Traceback (most recent call last):
     ...
     calculators.errors.ScenarioError: Scenario file (scenario): the file does not contain a scenario ...
     """
-    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > max_bytes:
         raise ScenarioError("scenario", f"{size:,} bytes", "too_large", Allowed(maximum=max_bytes))
     try:
-        text_value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        text_value = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError:
         raise ScenarioError("scenario", "not UTF-8", "not_json") from None
 
@@ -325,7 +351,9 @@ def load_scenario_json(raw: bytes | str, *, max_bytes: int = MAX_FILE_BYTES) -> 
         raise ValueError(f"{name} is not a number in JSON")
 
     try:
-        data = json.loads(text_value, parse_constant=refuse_constant)
+        data = json.loads(text_value, parse_constant=refuse_constant, object_pairs_hook=_one_value_per_key)
+    except ScenarioError:
+        raise
     except (ValueError, RecursionError) as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc) or "too deeply nested"
         raise ScenarioError("scenario", reason, "not_json") from None
@@ -433,12 +461,14 @@ def _range_errors(data: Mapping[str, Any]) -> Iterator[ScenarioError]:
 def _check(field: str, value: Any, spec: FieldSpec) -> Iterator[ScenarioError]:
     if spec.type in {"int", "float"}:
         assert spec.minimum is not None and spec.maximum is not None
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):  # an int is finite, however large
             yield ScenarioError(field, value, "not_finite", Allowed(spec.minimum, spec.maximum))
         elif not spec.minimum <= value <= spec.maximum:
             yield ScenarioError(field, value, "out_of_range", Allowed(spec.minimum, spec.maximum))
     elif spec.type == "text" and spec.max_length is not None and len(value) > spec.max_length:
         yield ScenarioError(field, value, "too_long", Allowed(max_length=spec.max_length))
+    elif spec.type == "text" and any(unicodedata.category(char) in _UNSHOWABLE for char in value):
+        yield ScenarioError(field, value, "invalid_characters", Allowed(max_length=spec.max_length))
     elif spec.type == "list" and spec.max_items is not None and len(value) > spec.max_items:
         yield ScenarioError(field, value, "too_many", Allowed(max_items=spec.max_items))
 

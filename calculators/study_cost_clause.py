@@ -20,6 +20,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from calculators.errors import Allowed, ScenarioError
+from calculators.fields import field_spec
 from calculators.scenario import ClauseCost, RepaymentScale, StudyCostClause, Training
 
 __all__ = ["covered_costs", "share_owed"]
@@ -35,7 +37,17 @@ def share_owed(clause: StudyCostClause, months_since_end: npt.NDArray[np.int64])
     >>> steps = StudyCostClause(True, 36, RepaymentScale.YEARLY_STEPS, ())
     >>> share_owed(steps, np.array([1, 12, 13, 25, 36, 37])).round(4).tolist()
     [1.0, 1.0, 0.6667, 0.3333, 0.3333, 0.0]
+
+    A repayment period outside its allowed range raises :class:`~calculators.errors.ScenarioError`.
     """
+    spec = field_spec("retention.study_cost_clause.repayment_months")
+    if not (spec.minimum or 0) <= clause.repayment_months <= (spec.maximum or 0):
+        raise ScenarioError(
+            "retention.study_cost_clause.repayment_months",
+            clause.repayment_months,
+            "out_of_range",
+            Allowed(spec.minimum, spec.maximum),
+        )
     k = months_since_end.astype(np.float64)
     n = float(clause.repayment_months)
     if clause.scale is RepaymentScale.LINEAR:

@@ -88,9 +88,13 @@ def service_period(start: dt.date, last_day: dt.date) -> ServicePeriod:
     ServicePeriod(years=6, months=0, days=0)
     >>> service_period(dt.date(2021, 3, 15), dt.date(2026, 6, 20))
     ServicePeriod(years=5, months=3, days=6)
+
+    Raises ValueError when the last day lies before the first, or on the calendar's last day.
     """
     if last_day < start:
         raise ValueError("the last day lies before the first day")
+    if last_day >= dt.date.max:  # the period closes the day after: beyond the calendar
+        raise ValueError("the last day must lie before 9999-12-31")
     end = last_day + dt.timedelta(days=1)  # the day after the last day closes the period
     years = end.year - start.year
     while years > 0 and _add_months(start, 12 * years) > end:
@@ -195,6 +199,15 @@ class TransitionPayment:
     to_verify: tuple[str, ...]  # rule keys resting on secondary sources only
 
 
+# Far beyond any salary or service, yet small enough that no sum or product here overflows.
+_MAX_INPUT = 1e12
+
+
+def _amount(value: float) -> bool:
+    """A number from 0 to 10^12 (NaN and infinity are not)."""
+    return isinstance(value, int | float) and 0 <= value <= _MAX_INPUT
+
+
 def transition_payment_for_years(
     monthly_salary_eur: float, service_years: float, rules: YearRules, deductible_eur: float = 0.0
 ) -> tuple[float, float, float, bool]:
@@ -205,7 +218,12 @@ def transition_payment_for_years(
     >>> from calculators.rules import rules_for
     >>> transition_payment_for_years(3000, 6, rules_for(2026))  # 3000/3 × 6
     (6000.0, 6000.0, 102000.0, False)
+
+    Raises ValueError for a salary, service length or deduction that is negative (the deduction may
+    be), not a number or above 10^12.
     """
+    if not (_amount(monthly_salary_eur) and _amount(service_years) and _amount(abs(deductible_eur))):
+        raise ValueError("salary and service years must be numbers from 0 to 10^12")
     divisor = float(rules.value("transition_payment_divisor"))
     before_cap = monthly_salary_eur / divisor * service_years
     cap = float(rules.value("transition_payment_cap_eur"))
@@ -233,7 +251,20 @@ def transition_payment(
     >>> tp = transition_payment(SalaryBase(3000), dt.date(2020, 1, 1), dt.date(2025, 12, 31), rules_for(2025))
     >>> round(tp.amount_eur, 2)  # 3000 × 1.08 / 3 × 6
     6480.0
+
+    Raises ValueError for a salary part or deductible amount that is negative, not a number or above
+    10^12, and for dates as :func:`service_period` does.
     """
+    parts = (
+        salary.gross_monthly_eur,
+        salary.holiday_allowance_rate,
+        salary.fixed_year_end_eur,
+        salary.fixed_components_12m_eur,
+        salary.variable_components_3y_eur,
+        extra_deductible_eur,
+    )
+    if not all(_amount(part) for part in parts):
+        raise ValueError("salary parts and deductible costs must be numbers from 0 to 10^12")
     monthly = salary.monthly_eur
     service = service_period(first_day, last_day)
     verdicts = tuple(judge_cost(item, last_day, rules) for item in costs)

@@ -12,12 +12,16 @@ of the per-field ranges, :func:`valid_scenarios` respects every rule that ties f
 - a subsidy arrives within the horizon; a vacancy filled internally arises in E + 1 … H;
 - the quit probability once trained, q0 + change, stays within q0's own range [0, 0.95];
 - no study-cost clause with mandatory training; ``yearly_steps`` needs whole years;
-- a dead-end "job to job" exit lies in E + 1 … H − 1.
+- a dead-end "job to job" exit lies in E + 1 … H − 1;
+- text holds no control characters, line or paragraph separators or lone surrogates.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import unicodedata
+from dataclasses import dataclass, replace
 from typing import Any
 
 from hypothesis import strategies as st
@@ -28,7 +32,24 @@ from calculators.scenario_io import MAX_TRAINING_HOURS_PER_MONTH
 from calculators.training_costs import time_costs
 from calculators.wages import WEEKS_PER_YEAR
 
-__all__ = ["field_values", "numbers_in", "training_hours_cap", "valid_scenario_objects", "valid_scenarios"]
+__all__ = [
+    "NUMERIC_FIELDS",
+    "SECTIONS",
+    "SHOWABLE",
+    "BadScenario",
+    "accepted_alone",
+    "beyond",
+    "field_values",
+    "invalid_scenarios",
+    "json_trees",
+    "numbers_in",
+    "out_of_range_scenarios",
+    "scenario_documents",
+    "training_hours_cap",
+    "valid_scenario_objects",
+    "valid_scenarios",
+    "with_value",
+]
 
 
 # Fields whose allowed values depend on other fields: drawn after the rest, in dependency order.
@@ -46,6 +67,11 @@ _DEPENDENT = frozenset(
         "dead_end.exit_month",
     }
 )
+
+
+# What a text field accepts: any character but control characters, line/paragraph separators and lone
+# surrogates (scenario_io._UNSHOWABLE).
+SHOWABLE = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))
 
 
 def numbers_in(path: str, low: float = -math.inf, high: float = math.inf) -> st.SearchStrategy[Any]:
@@ -66,7 +92,7 @@ def field_values(path: str) -> st.SearchStrategy[Any]:
     if spec.type == "bool":
         return st.booleans()
     if spec.type == "text":
-        return st.text(max_size=spec.max_length or 0)
+        return st.text(SHOWABLE, max_size=spec.max_length or 0)
     if spec.type == "choice":
         return st.sampled_from(spec.values)
     if spec.type == "choice_list":
@@ -96,12 +122,17 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
 
 
 @st.composite
-def valid_scenarios(draw: st.DrawFn) -> dict[str, Any]:
-    """A complete scenario dict (JSON form) that ``scenario_from_dict`` accepts."""
+def valid_scenarios(draw: st.DrawFn, max_horizon: int | None = None) -> dict[str, Any]:
+    """A complete scenario dict (JSON form) that ``scenario_from_dict`` accepts.
+
+    ``max_horizon`` caps the horizon, for properties of searches whose cost grows with it.
+    """
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for path in field_specs():
         if path not in _DEPENDENT and not path.startswith("training.subsidies"):
             _put(data, path, draw(field_values(path)))
+    if max_horizon is not None:
+        data["horizon_months"] = draw(numbers_in("horizon_months", high=max_horizon))
     horizon: int = data["horizon_months"]
     employee, training = data["employee"], data["training"]
     benefits, retention, dead_end = data["benefits"], data["retention"], data["dead_end"]
@@ -170,6 +201,253 @@ def valid_scenarios(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-def valid_scenario_objects() -> st.SearchStrategy[Scenario]:
+def valid_scenario_objects(max_horizon: int | None = None) -> st.SearchStrategy[Scenario]:
     """Valid scenarios as :class:`Scenario` objects."""
-    return valid_scenarios().map(scenario_from_dict)
+    return valid_scenarios(max_horizon).map(scenario_from_dict)
+
+
+# --------------------------------------------------------------------------- invalid input
+#
+# What a scenario file can hold when something went wrong: wrong types, numbers out of range or beyond
+# any float, NaN and infinity, unknown fields, sections that are not objects, too many subsidy lines,
+# control characters, text cut short or re-encoded. The properties in test_bad_input_properties.py
+# feed them to every entry point and expect the one refusal (ScenarioError) naming the field.
+
+_UNSHOWABLE_TEXT = st.text(st.characters(categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=3)
+_HUGE_INTEGERS = st.sampled_from([10**400, -(10**400), 2**64, -(2**63) - 1, 10**308 * 7])
+_EXTREME_FLOATS = st.sampled_from([math.nan, math.inf, -math.inf, 1e308, -1e308, 1.7976931348623157e308])
+
+
+def json_trees(max_leaves: int = 8) -> st.SearchStrategy[Any]:
+    """Any JSON-like value, including what JSON cannot hold (NaN, infinity, lone surrogates) and
+    integers no float can hold, nested a few levels deep."""
+    leaves = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        _HUGE_INTEGERS,
+        st.floats(),  # NaN and ±infinity included
+        _EXTREME_FLOATS,
+        st.text(max_size=12),
+        _UNSHOWABLE_TEXT,
+    )
+    return st.recursive(
+        leaves,
+        lambda children: (
+            st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+        ),
+        max_leaves=max_leaves,
+    )
+
+
+def accepted_alone(path: str, value: Any) -> bool:
+    """Whether ``value`` fits field ``path`` by itself: its type, range, length, choices.
+
+    Written from the field catalogue, not with the product's own checks, so the properties compare two
+    readings of content/defaults.yaml. Rules tying fields together are not considered.
+    """
+    spec = field_spec(path)
+    if spec.type in {"int", "float"}:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        if isinstance(value, float) and not (
+            math.isfinite(value) and (spec.type == "float" or value.is_integer())
+        ):
+            return False
+        assert spec.minimum is not None and spec.maximum is not None
+        return spec.minimum <= value <= spec.maximum
+    if spec.type == "bool":
+        return isinstance(value, bool)
+    if spec.type == "text":
+        return (
+            isinstance(value, str)
+            and len(value) <= (spec.max_length or 0)
+            and all(unicodedata.category(char) not in {"Cc", "Cs", "Zl", "Zp"} for char in value)
+        )
+    if spec.type == "choice":
+        return isinstance(value, str) and value in spec.values
+    if spec.type == "choice_list":
+        return isinstance(value, list) and all(
+            isinstance(item, str) and item in spec.values for item in value
+        )
+    return isinstance(value, list)  # the subsidies; their items are fields of their own
+
+
+def beyond(path: str) -> st.SearchStrategy[Any]:
+    """Values just outside a field's range or length, and the extreme numbers."""
+    spec = field_spec(path)
+    if spec.type in {"int", "float"}:
+        assert spec.minimum is not None and spec.maximum is not None
+        below = st.floats(max_value=spec.minimum, exclude_max=True, allow_nan=False)
+        above = st.floats(min_value=spec.maximum, exclude_min=True, allow_nan=False)
+        if spec.type == "int":
+            below = st.integers(max_value=math.ceil(spec.minimum) - 1)
+            above = st.integers(min_value=math.floor(spec.maximum) + 1)
+        return st.one_of(below, above, _HUGE_INTEGERS, _EXTREME_FLOATS)
+    if spec.type == "text":
+        too_long = st.text(
+            SHOWABLE, min_size=(spec.max_length or 0) + 1, max_size=(spec.max_length or 0) + 20
+        )
+        return too_long | st.tuples(st.text(SHOWABLE, max_size=5), _UNSHOWABLE_TEXT).map("".join)
+    if spec.type == "choice":
+        return st.text(max_size=20)
+    return json_trees()
+
+
+# The objects a scenario is made of, by the name a refusal gives them.
+SECTIONS = (
+    "company",
+    "employee",
+    "training",
+    "benefits",
+    "benefits.vacancy",
+    "retention",
+    "retention.study_cost_clause",
+    "dead_end",
+)
+
+
+@dataclass(frozen=True)
+class BadScenario:
+    """A scenario in JSON form with one thing wrong, and the field its refusal must name."""
+
+    data: Any
+    field: str
+    change: str  # what was done, for the report of a failing example
+
+
+def _node(data: dict[str, Any], path: str) -> Any:
+    """The value at a dotted path with list indices (``training.subsidies[1].name``)."""
+    node: Any = data
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        node = node[name] if name else node
+        if index:
+            node = node[int(index.rstrip("]"))]
+    return node
+
+
+def _replace(data: dict[str, Any], path: str, value: Any) -> None:
+    parent, _, last = path.rpartition(".")
+    container = _node(data, parent) if parent else data
+    name, _, index = last.partition("[")
+    if index:
+        container[name][int(index.rstrip("]"))] = value
+    else:
+        container[name] = value
+
+
+def _known_names(section: str) -> set[str]:
+    prefix = f"{section}." if section else ""
+    names = {path[len(prefix) :].split(".")[0] for path in field_specs() if path.startswith(prefix)}
+    return names | ({"schema_version", *SECTIONS} if not section else set())
+
+
+@st.composite
+def invalid_scenarios(draw: st.DrawFn, max_horizon: int | None = None) -> BadScenario:
+    """A valid scenario with exactly one thing made wrong."""
+    data = draw(valid_scenarios(max_horizon))
+    items = len(data["training"]["subsidies"])
+    change = draw(
+        st.sampled_from(("value", "unknown_field", "not_an_object", "schema_version", "lines", "root"))
+    )
+    if change == "value":
+        leaves = [path for path in field_specs() if not path.startswith("training.subsidies.")]
+        leaves += [
+            f"training.subsidies[{i}].{part}"
+            for i in range(items)
+            for part in ("name", "amount_eur", "month")
+        ]
+        path = draw(st.sampled_from(leaves))
+        plain = path.split("[")[0] + ("." + path.rsplit(".", 1)[1] if "[" in path else "")
+        value = draw(st.one_of(beyond(plain), json_trees()).filter(lambda v: not accepted_alone(plain, v)))
+        _replace(data, path, value)
+        return BadScenario(data, path, f"{path} = {value!r}")
+    if change == "unknown_field":
+        where = draw(st.sampled_from(("", *SECTIONS, *(f"training.subsidies[{i}]" for i in range(items)))))
+        known = _known_names("training.subsidies" if "[" in where else where)
+        key = draw(st.text(max_size=30).filter(lambda name: name not in known))
+        (_node(data, where) if where else data)[key] = draw(json_trees())
+        return BadScenario(data, f"{where}.{key}" if where else key, f"unknown {key!r} in {where or 'root'}")
+    if change == "not_an_object":
+        where = draw(st.sampled_from((*SECTIONS, *(f"training.subsidies[{i}]" for i in range(items)))))
+        value = draw(json_trees().filter(lambda v: not isinstance(v, dict)))
+        _replace(data, where, value)
+        return BadScenario(data, where, f"{where} = {value!r}")
+    if change == "schema_version":
+        version = draw(json_trees().filter(lambda v: isinstance(v, bool) or v != SCHEMA_VERSION))
+        data["schema_version"] = version
+        return BadScenario(data, "schema_version", f"schema_version = {version!r}")
+    if change == "lines":
+        most = field_spec("training.subsidies").max_items or 0
+        count = draw(st.integers(most + 1, most + 1000))
+        data["training"]["subsidies"] = [{"name": "", "amount_eur": 0, "month": 1}] * count
+        return BadScenario(data, "training.subsidies", f"{count} subsidy lines")
+    value = draw(json_trees().filter(lambda v: not isinstance(v, dict)))
+    return BadScenario(value, "scenario", f"the whole file is {value!r}")
+
+
+@st.composite
+def scenario_documents(draw: st.DrawFn) -> bytes:
+    """The bytes of a scenario file after something may have gone wrong: a valid or broken scenario,
+    or any JSON-like tree, written out (NaN and Infinity as literals), then perhaps cut short, spliced
+    with other bytes or re-encoded; or plain random bytes."""
+    source = draw(st.one_of(valid_scenarios(), invalid_scenarios().map(lambda bad: bad.data), json_trees()))
+    raw = json.dumps(source, ensure_ascii=draw(st.booleans())).encode("utf-8", "surrogatepass")
+    damage = draw(st.sampled_from(("none", "cut", "splice", "utf-16", "bom", "random")))
+    if damage == "cut":
+        return raw[: draw(st.integers(0, max(0, len(raw) - 1)))]
+    if damage == "splice":
+        at = draw(st.integers(0, len(raw)))
+        return raw[:at] + draw(st.binary(min_size=1, max_size=8)) + raw[at:]
+    if damage == "utf-16":
+        return raw.decode("utf-8", "surrogatepass").encode("utf-16", "surrogatepass")
+    if damage == "bom":
+        return b"\xef\xbb\xbf" + raw
+    if damage == "random":
+        return draw(st.binary(max_size=200))
+    return raw
+
+
+# Numeric fields of the Scenario object (subsidy lines aside), by their dotted path.
+NUMERIC_FIELDS = tuple(
+    path
+    for path, spec in field_specs().items()
+    if spec.type in {"int", "float"} and not path.startswith("training.subsidies")
+)
+
+
+def with_value(scenario: Any, path: str, value: Any) -> Any:
+    """``scenario`` with the field at a dotted path replaced (nested frozen dataclasses)."""
+    head, _, rest = path.partition(".")
+    if not rest:
+        return replace(scenario, **{head: value})
+    return replace(scenario, **{head: with_value(getattr(scenario, head), rest, value)})
+
+
+@st.composite
+def out_of_range_scenarios(draw: st.DrawFn, max_horizon: int | None = None) -> tuple[Scenario, str]:
+    """A valid Scenario object with one number made invalid — below or above its range, NaN, ±infinity,
+    ±1e308, an integer beyond any float — as a caller building scenarios in code could; and its path.
+
+    Values keep the field's declared type (an ``int`` field gets integers); a float field may also get
+    a huge integer, as Python's numeric tower allows.
+    """
+    scenario = draw(valid_scenario_objects(max_horizon))
+    path = draw(st.sampled_from(NUMERIC_FIELDS))
+    spec = field_spec(path)
+    assert spec.minimum is not None and spec.maximum is not None
+    if spec.type == "int":
+        values = st.one_of(
+            st.integers(max_value=math.ceil(spec.minimum) - 1),
+            st.integers(min_value=math.floor(spec.maximum) + 1),
+            _HUGE_INTEGERS,
+        )
+    else:
+        values = st.one_of(
+            st.floats(max_value=spec.minimum, exclude_max=True),
+            st.floats(min_value=spec.maximum, exclude_min=True),  # ±infinity included
+            _EXTREME_FLOATS,
+            _HUGE_INTEGERS,
+        )
+    return with_value(scenario, path, draw(values)), path
