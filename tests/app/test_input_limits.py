@@ -1,0 +1,139 @@
+"""Every input is bounded and user text never becomes markup (issue 8 §1).
+
+Walks every wizard step, as owner and as advisor, with every optional part of the form opened (a
+dead-end track, a study-cost clause, a vacancy filled internally, the most subsidy lines): every number
+input has a minimum and a maximum, every text input a maximum length. Then types Markdown, HTML and
+links as the employee's label and checks the results page shows them only escaped.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from calculators.fields import field_spec
+from tests.app.helpers import goto
+from ui.inputs import widget_key
+from ui.role import ROLE_KEY
+from ui.state import SUBSIDY_COUNT_KEY, doubt_key, subsidy_key
+from ui.steps import ALL_FIELDS, STEPS
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+LABEL = widget_key("employee.label")
+MAX_SUBSIDIES = field_spec("training.subsidies").max_items or 0
+# Every optional part of the form open, so every widget the wizard has is drawn somewhere.
+EVERYTHING_OPEN: dict[str, Any] = {
+    widget_key("employee.role_outlook"): "dead_end",
+    widget_key("retention.study_cost_clause.enabled"): True,
+    widget_key("benefits.vacancy.filled_internally"): True,
+    SUBSIDY_COUNT_KEY: MAX_SUBSIDIES,
+}
+PUNCTUATION = set(string.punctuation)
+
+
+def session(role: str, state: dict[str, Any]) -> AppTest:
+    """A fresh session in ``role`` with ``state`` entered, on the start step."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[ROLE_KEY] = role
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("role", ["owner", "advisor"])
+def test_every_number_is_bounded_and_every_text_limited(role: str) -> None:
+    """On every step: each number input has min and max, each text input max_chars; and the walk saw
+    a widget for every numeric and text field of the form (so no field escaped the check)."""
+    at = session(role, EVERYTHING_OPEN)
+    seen: set[str] = set()
+    for step in STEPS:
+        goto(at, step.id)
+        for widget in at.number_input:
+            assert widget.min is not None and widget.max is not None, (step.id, widget.key, widget.label)
+            assert widget.min <= widget.max
+            seen.add(str(widget.key))
+        for widget in at.text_input:
+            assert widget.proto.max_chars > 0, (step.id, widget.key, widget.label)
+            seen.add(str(widget.key))
+        assert not at.text_area, [area.key for area in at.text_area]  # none yet; each would need a limit
+    numeric_or_text = [path for path in ALL_FIELDS if field_spec(path).type in {"int", "float", "text"}]
+    lines = [
+        subsidy_key(index, part) for index in range(MAX_SUBSIDIES) for part in ("name", "amount_eur", "month")
+    ]
+    missing = {widget_key(path) for path in numeric_or_text} | set(lines) | {SUBSIDY_COUNT_KEY}
+    assert missing - seen == set()
+
+
+def test_text_limits_are_the_field_catalogues() -> None:
+    """Pins the limits themselves: the label's 40 characters and a subsidy name's 60 (defaults.yaml)."""
+    at = session("owner", EVERYTHING_OPEN)
+    goto(at, "employee")
+    assert at.text_input(key=LABEL).proto.max_chars == 40
+    goto(at, "training")
+    assert at.text_input(key=subsidy_key(0, "name")).proto.max_chars == 60
+
+
+def escaped_by_hand(value: str) -> str:
+    """A backslash before each ASCII punctuation character: Markdown then shows the text as typed."""
+    return "".join(f"\\{char}" if char in PUNCTUATION else char for char in value)
+
+
+def rendered_texts(at: AppTest) -> list[str]:
+    """The source of every element Streamlit renders as Markdown."""
+    groups = (at.markdown, at.success, at.warning, at.info, at.error, at.caption, at.subheader, at.header)
+    return [str(element.value) for group in groups for element in group]
+
+
+# The issue's payload, in pieces of at most 40 characters (the label's limit).
+PAYLOADS = [
+    "**bold** ![x](http://evil.example/x.png)",
+    "<img src=x onerror=alert(1)>",
+    "[link](http://evil.example)",
+    "<script>alert(1)</script>",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_label_is_shown_escaped_on_the_results_page(payload: str) -> None:
+    """Typed as the label: the headline and the argument cards hold the escaped form, and nowhere on the
+    page does any part of the payload appear otherwise (so no image loads, no link or tag is made)."""
+    doubts = {doubt_key(doubt): True for doubt in field_spec("doubts").values}
+    pays = {widget_key("benefits.productivity_gain"): 10.0}  # so the headline names the employee
+    at = session("advisor", doubts | pays)
+    goto(at, "employee")
+    at.text_input(key=LABEL).input(payload).run()
+    goto(at, "results")
+    assert not at.exception, at.exception
+    shown = rendered_texts(at)
+    escaped = escaped_by_hand(payload)
+    assert sum(escaped in value for value in shown) >= 2, shown  # the headline and at least one card
+    rest = [value.replace(escaped, "") for value in shown]
+    for marker in ("evil", "alert", "bold"):
+        assert not any(marker in value for value in rest if marker in payload), marker
+
+
+def test_the_whole_payload_is_cut_to_the_limit() -> None:
+    """The issue's whole 97-character payload exceeds the label's 40. Typed, the field takes none of it
+    (as a browser with max_chars would); sent by a client that ignores the limit, Streamlit keeps the
+    first 40 characters — "**bold** ![x](http://evil.example/x.png)" — which the results page shows
+    escaped, with no other trace of the payload."""
+    payload = " ".join(PAYLOADS[:3])
+    assert len(payload) == 97
+    at = session("owner", {LABEL: "Sanne", widget_key("benefits.productivity_gain"): 10.0})
+    goto(at, "employee")
+    at.text_input(key=LABEL).input(payload).run()
+    assert at.text_input(key=LABEL).value == "Sanne"
+    at.text_input(key=LABEL).set_value(payload).run()
+    assert at.text_input(key=LABEL).value == PAYLOADS[0]
+    goto(at, "results")
+    assert not at.exception, at.exception
+    escaped = escaped_by_hand(PAYLOADS[0])
+    shown = rendered_texts(at)
+    assert any(escaped in value for value in shown), shown
+    assert not any("evil" in value.replace(escaped, "") for value in shown)
