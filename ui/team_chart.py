@@ -8,6 +8,7 @@ numpy so a few dozen bars travel to the browser. Money is formatted in Python (D
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,7 +35,8 @@ def _bars(
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     order = sorted(range(len(npv)), key=lambda index: (-npv[index], index))
     values = [float(npv[index]) for index in order]
-    labels = [names[index] for index in order]
+    # plotly reads <b>, <a href=…> and the like in text as markup; escaped, a label shows as typed
+    labels = [html.escape(names[index]) for index in order]
     trace = {
         "type": "bar",
         "orientation": "h",

@@ -35,6 +35,14 @@ class TestBars:
         assert list(figure.data[0].hovertext) == ["Anna: €1,234"]
         assert figure.layout.title.text == "Net result per employee"
 
+    def test_labels_are_text_not_markup(self) -> None:
+        """Pins that a label typed as markup is escaped (plotly shows &lt; as <, but runs no tag)."""
+        figure = team_npv_figure(['<a href="https://x.example">klik</a>'], [5.0], "en")
+        assert list(figure.layout.yaxis.ticktext) == [
+            "&lt;a href=&quot;https://x.example&quot;&gt;klik&lt;/a&gt;"
+        ]
+        assert "<a" not in figure.data[0].hovertext[0]
+
 
 class TestHistogram:
     """More than 50 employees: how many fall in each band."""
