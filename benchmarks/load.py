@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import tempfile
 import time
@@ -37,7 +38,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from calculators import evaluate, scenario_from_dict
 from calculators.i18n import Lang, text
-from tests.e2e.server import CHROMIUM_ARGS, process_tree_rss_kib, serve
+from tests.e2e.server import CHROMIUM_ARGS, process_tree_cpu_s, process_tree_rss_kib, serve
 from ui.results_text import key_figures
 
 SESSIONS = (1, 10, 25)
@@ -72,7 +73,12 @@ class Round:
     errors: list[str] = field(default_factory=list)
     rss_before_kib: int = 0
     rss_after_kib: int = 0
-    wall_s: float = 0.0
+    server_cpu_s: float = 0.0  # while the sessions changed their fees
+    browser_cpu_s: float = 0.0  # the same for Chromium, Playwright and this script
+
+    def per_change(self, cpu_s: float) -> float:
+        """CPU seconds per session's change (Back ×3, new fees, Next ×3)."""
+        return cpu_s / max(1, len(self.change_s))
 
     @property
     def mb_per_session(self) -> float:
@@ -232,7 +238,6 @@ async def _round(browser: Browser, sessions: int, log_dir: Path) -> Round:
         # (120 s) and would be freed in the middle of the round
         await asyncio.sleep(1.0)
         result.rss_before_kib = process_tree_rss_kib(server.pid)
-        started = time.perf_counter()
         opened = await asyncio.gather(
             *(_new_session(browser, server.url, index, foreign) for index in range(sessions)),
             return_exceptions=True,
@@ -248,16 +253,18 @@ async def _round(browser: Browser, sessions: int, log_dir: Path) -> Round:
         ]
         ready = [session for session, outcome in zip(live, walked, strict=True) if outcome is None]
         start_line = _StartLine(len(ready))
+        server_cpu, all_cpu = process_tree_cpu_s(server.pid), process_tree_cpu_s(os.getpid())
         timed = await asyncio.gather(
             *(session.change_fees(start_line) for session in ready), return_exceptions=True
         )
+        result.server_cpu_s = process_tree_cpu_s(server.pid) - server_cpu
+        result.browser_cpu_s = process_tree_cpu_s(os.getpid()) - all_cpu - result.server_cpu_s
         for session, outcome in zip(ready, timed, strict=True):
             if isinstance(outcome, BaseException):
                 result.errors.append(f"{session.doing}: {outcome!r}")
             else:
                 result.change_s.append(outcome[0])
                 result.result_step_s.append(outcome[1])
-        result.wall_s = time.perf_counter() - started
         result.rss_after_kib = process_tree_rss_kib(server.pid)
         result.errors += [f"request to another host: {url}" for url in foreign]
         for context in [warm_context, *contexts]:
@@ -300,16 +307,16 @@ def _percentile(values: list[float], share: float) -> float:
 def report(rounds: list[Round]) -> str:
     """A plain table and a verdict against the targets."""
     lines = [
-        f"{'sessions':>8}{'errors':>8}{'change→result p50':>19}{'p95':>7}{'result step p50':>17}{'p95':>7}"
-        f"{'RSS before':>12}{'after':>9}{'per session':>13}{'wall':>7}",
+        "                 change→result   result step     CPU s per change   server RSS (MB)",
+        "sessions errors     p50    p95     p50    p95     server  browsers   before  after  per session",
     ]
     for item in rounds:
         lines.append(
-            f"{item.sessions:>8}{len(item.errors):>8}"
-            f"{_percentile(item.change_s, 0.5):>18.2f}s{_percentile(item.change_s, 0.95):>6.2f}s"
-            f"{_percentile(item.result_step_s, 0.5):>16.2f}s{_percentile(item.result_step_s, 0.95):>6.2f}s"
-            f"{item.rss_before_kib / 1024:>9.0f} MB{item.rss_after_kib / 1024:>6.0f} MB"
-            f"{item.mb_per_session:>10.1f} MB{item.wall_s:>6.0f}s"
+            f"{item.sessions:>8}{len(item.errors):>7}"
+            f"{_percentile(item.change_s, 0.5):>7.2f}s{_percentile(item.change_s, 0.95):>6.2f}s"
+            f"{_percentile(item.result_step_s, 0.5):>7.2f}s{_percentile(item.result_step_s, 0.95):>6.2f}s"
+            f"{item.per_change(item.server_cpu_s):>11.2f}{item.per_change(item.browser_cpu_s):>10.2f}"
+            f"{item.rss_before_kib / 1024:>9.0f}{item.rss_after_kib / 1024:>7.0f}{item.mb_per_session:>13.1f}"
         )
     largest = max(rounds, key=lambda item: item.sessions)
     p95 = _percentile(largest.change_s, 0.95)

@@ -25,6 +25,7 @@ __all__ = [
     "ServerStartError",
     "free_port",
     "is_healthy",
+    "process_tree_cpu_s",
     "process_tree_rss_kib",
     "serve",
 ]
@@ -133,17 +134,36 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def process_tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB (VmRSS from /proc, Linux only)."""
-    total, todo = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants (Linux /proc)."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
+        found.append(current)
+        todo += _children(current)
+    return found
+
+
+def process_tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB (VmRSS from /proc, Linux only)."""
+    total = 0
+    for member in _tree(pid):
         try:
-            status = Path(f"/proc/{current}/status").read_text()
+            status = Path(f"/proc/{member}/status").read_text()
         except OSError:  # it exited while we looked
             continue
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                total += int(line.split()[1])  # "VmRSS:   123456 kB"
-        todo += _children(current)
+        total += sum(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
     return total
+
+
+def process_tree_cpu_s(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its living descendants, in seconds."""
+    ticks = 0
+    for member in _tree(pid):
+        try:
+            stat = Path(f"/proc/{member}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) "; fields[0] is field 3
+        ticks += int(fields[11]) + int(fields[12])  # fields 14 and 15: utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
