@@ -28,7 +28,9 @@ class ScenarioError(ValueError):
 
     ``code`` says what is wrong (``out_of_range``, ``wrong_type``, ``not_one_of``, ``too_long``,
     ``too_many``, ``unknown_field``, ``not_finite``, ``clause_void``, ``multiple_of``,
-    ``subsidies_exceed_costs``, ``schema_version``, ``not_json``, ``not_object``, ``too_large``).
+    ``subsidies_exceed_costs``, ``schema_version``, ``not_json``, ``not_object``, ``too_large``,
+    ``invalid_characters``, ``duplicate_key``; the texts of the last two are in
+    content/i18n/<lang>/robustness.yaml).
     """
 
     def __init__(self, field: str, value: object, code: str, allowed: Allowed | None = None) -> None:
