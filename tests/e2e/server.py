@@ -27,6 +27,7 @@ __all__ = [
     "is_healthy",
     "process_tree_cpu_s",
     "process_tree_rss_kib",
+    "reset_peak_rss",
     "serve",
 ]
 
@@ -144,16 +145,28 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def process_tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB (VmRSS from /proc, Linux only)."""
+def process_tree_rss_kib(pid: int, field: str = "VmRSS") -> int:
+    """Resident memory of a process and all its descendants, in KiB (from /proc, Linux only).
+
+    ``field`` "VmRSS" is the memory now, "VmHWM" each process's peak since it started.
+    """
     total = 0
     for member in _tree(pid):
         try:
             status = Path(f"/proc/{member}/status").read_text()
         except OSError:  # it exited while we looked
             continue
-        total += sum(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+        total += sum(int(line.split()[1]) for line in status.splitlines() if line.startswith(f"{field}:"))
     return total
+
+
+def reset_peak_rss(pid: int) -> None:
+    """Start VmHWM afresh at the current VmRSS for a process and its descendants (Linux ≥ 4.0)."""
+    for member in _tree(pid):
+        try:
+            Path(f"/proc/{member}/clear_refs").write_text("5")  # 5: reset the peak resident set
+        except OSError:
+            continue
 
 
 def process_tree_cpu_s(pid: int) -> float:
