@@ -66,11 +66,11 @@ def _argument_type_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> di
     every += [arg for arg in (arguments.vararg, arguments.kwarg) if arg is not None]
     found: dict[str, set[str]] = {}
     for arg in every:
-        annotation = arg.annotation
-        names = {
-            _name(node) or "?" for node in ast.walk(annotation) if isinstance(node, ast.Name | ast.Attribute)
-        }
-        found[arg.arg] = names if annotation is not None else {"<no annotation>"}
+        if arg.annotation is None:
+            found[arg.arg] = {"<no annotation>"}
+            continue
+        nodes = ast.walk(arg.annotation)
+        found[arg.arg] = {_name(node) or "?" for node in nodes if isinstance(node, ast.Name | ast.Attribute)}
     return found
 
 
@@ -108,8 +108,8 @@ def _mutations(tree: ast.Module, names: set[str]) -> Iterator[tuple[int, str]]:
             targets = [node.target]
         for target in targets:
             if isinstance(target, ast.Subscript) and _name(target.value) in names:
-                yield node.lineno, ast.unparse(target)
-        if _is_mutating_call(node, names):
+                yield target.lineno, ast.unparse(target)
+        if isinstance(node, ast.Call) and _is_mutating_call(node, names):
             yield node.lineno, ast.unparse(node)
 
 
@@ -166,10 +166,11 @@ def test_the_mutation_check_catches_a_shared_container(source: str, found: bool)
 
 
 def test_the_cache_check_catches_a_scenario_argument() -> None:
-    """Pins the cache checker on a function cached on a Scenario."""
-    tree = ast.parse("@st.cache_data\ndef f(scenario: Scenario, lang: Lang) -> int:\n    return 1\n")
+    """Pins the cache checker on a function cached on a Scenario, and on an untyped argument."""
+    tree = ast.parse("@st.cache_data\ndef f(scenario: Scenario, lang: Lang, x) -> int:\n    return 1\n")
     (function,) = _cached_functions(tree)
-    assert _argument_type_names(function) == {"scenario": {"Scenario"}, "lang": {"Lang"}}
+    found = _argument_type_names(function)
+    assert found == {"scenario": {"Scenario"}, "lang": {"Lang"}, "x": {"<no annotation>"}}
 
 
 def _memo_app() -> None:
