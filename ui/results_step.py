@@ -11,7 +11,7 @@ from ui.arguments_view import show_arguments
 from ui.assumptions_table import assumptions_frame
 from ui.cache import cached_evaluate, session_memo
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
-from ui.compare_view import show_compare
+from ui.compare_view import comparison_items, show_compare
 from ui.dead_end_view import show_dead_end
 from ui.report_view import show_report_downloads
 from ui.results_view import PLOTLY_CONFIG, show_result
@@ -60,5 +60,9 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
     )
     st.divider()
     show_compare(scenario, lang)
-    name = scenario.employee.label.strip() or text(lang, "report.default_name")
-    show_report_downloads(((name, scenario),), lang, key="report")
+    compared = comparison_items(st.session_state)
+    if compared:  # the report covers every scenario being compared (the active one is in sync)
+        show_report_downloads(tuple((item.name, item.scenario) for item in compared), lang, key="report")
+    else:
+        name = scenario.employee.label.strip() or text(lang, "report.default_name")
+        show_report_downloads(((name, scenario),), lang, key="report")

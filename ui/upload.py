@@ -55,6 +55,7 @@ def upload_widget(lang: Lang) -> None:
         type=["json"],
         key=UPLOAD_KEY,
         on_change=_on_upload,
+        max_upload_size=1,  # MB; a saved case is a few kB (the app refuses over 800 kB anyway)
         help=text(lang, "upload.help"),
     )
     message = st.session_state.get(_MESSAGE_KEY)

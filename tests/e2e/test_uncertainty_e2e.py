@@ -36,7 +36,9 @@ def _summary(page: Page) -> str:
 def _expected_chance(lang: Lang, chosen: dict[str, tuple[float, float]] | None = None) -> str:
     scenario = scenario_from_dict({})
     ranges = ranges_for(scenario, chosen)
-    lines = summary_lines(scenario, simulate(scenario, 10_000, ranges=ranges), tornado(scenario, ranges), lang)
+    lines = summary_lines(
+        scenario, simulate(scenario, 10_000, ranges=ranges), tornado(scenario, ranges), lang
+    )
     return lines[1]
 
 
