@@ -21,6 +21,7 @@ __all__ = [
     "cost_breakdown_figure",
     "cumulative_cash_flow_figure",
     "dead_end_options_figure",
+    "money_axis",
     "plotly_separators",
 ]
 
@@ -36,7 +37,8 @@ def plotly_separators(lang: Lang | str) -> str:
     return ",." if Lang(lang) is Lang.NL else ".,"
 
 
-def _money_axis(lang: Lang | str, title: str | None = None) -> dict[str, Any]:
+def money_axis(lang: Lang | str, title: str | None = None) -> dict[str, Any]:
+    """A plotly axis for euros in the language's notation (€ 1.234 / €1,234), with an optional title."""
     axis: dict[str, Any] = {
         "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
         "tickformat": ",.0f",
@@ -107,7 +109,7 @@ def cumulative_cash_flow_figure(result: Result, lang: Lang | str) -> go.Figure:
             "zeroline": False,
             "gridcolor": "#eef1f3",
         },
-        "yaxis": {**_money_axis(lang, text(lang, "chart.euro_axis")), "zeroline": False},
+        "yaxis": {**money_axis(lang, text(lang, "chart.euro_axis")), "zeroline": False},
         "shapes": [
             {
                 "type": "line",
@@ -209,7 +211,7 @@ def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> 
         "barmode": "relative",
         "separators": plotly_separators(lang),
         "xaxis": {
-            **_money_axis(lang, text(lang, "dead_end.chart_axis")),
+            **money_axis(lang, text(lang, "dead_end.chart_axis")),
             "zerolinecolor": "#5f6b73",
             "zerolinewidth": 2,
         },
@@ -257,7 +259,7 @@ def cost_breakdown_figure(result: Result, lang: Lang | str) -> go.Figure:
     layout = {
         "title": {"text": text(lang, "chart.cost_title")},
         "separators": plotly_separators(lang),
-        "yaxis": {**_money_axis(lang), "rangemode": "tozero"},
+        "yaxis": {**money_axis(lang), "rangemode": "tozero"},
         "xaxis": {"automargin": True},
         "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
         "height": 380,
@@ -313,7 +315,7 @@ def benefit_build_up_figure(result: Result, lang: Lang | str) -> go.Figure:
             "title": {"text": text(lang, "chart.month_axis")},
             "dtick": 6 if result.horizon_months <= 60 else 12,
         },
-        "yaxis": _money_axis(lang),
+        "yaxis": money_axis(lang),
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
         "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
         "height": 380,

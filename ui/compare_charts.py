@@ -10,7 +10,7 @@ from calculators.evaluate import Result
 from calculators.formatting import money
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import Simulation
-from ui.charts import PALETTE, plotly_separators
+from ui.charts import PALETTE, money_axis, plotly_separators
 
 __all__ = ["comparison_figure"]
 
@@ -49,11 +49,7 @@ def comparison_figure(
         "title": {"text": text(lang, "compare.chart_title")},
         "separators": plotly_separators(lang),
         "yaxis": {
-            "title": {"text": text(lang, "compare.chart_y")},
-            "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
-            "tickformat": ",.0f",
-            "automargin": True,
-            "gridcolor": "#eef1f3",
+            **money_axis(lang, text(lang, "compare.chart_y")),
             "zeroline": True,
             "zerolinecolor": PALETTE["zero"],
         },

@@ -19,8 +19,15 @@ from ui.charts import dead_end_options_figure
 from ui.results_text import horizon_text
 from ui.results_view import PLOTLY_CONFIG
 
-__all__ = ["show_dead_end"]
-_RULES_CITED = (
+__all__ = [
+    "RULES_CITED",
+    "comparison_headline",
+    "options_table",
+    "payment_steps",
+    "sensitivity_lines",
+    "show_dead_end",
+]
+RULES_CITED = (
     "transition_payment_divisor",
     "transition_payment_pro_rata",
     "transition_payment_cap_eur",
@@ -35,7 +42,7 @@ def _option_name(lang: Lang, option: str) -> str:
     return text(lang, f"dead_end.options.{option}")
 
 
-def _headline(result: DeadEndComparison, lang: Lang) -> str:
+def comparison_headline(result: DeadEndComparison, lang: Lang) -> str:
     ranked = sorted(result.options, key=lambda item: item.net_cost_eur)
     return text(
         lang,
@@ -46,7 +53,7 @@ def _headline(result: DeadEndComparison, lang: Lang) -> str:
     )
 
 
-def _sensitivity_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
+def sensitivity_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
     lines = []
     for item in result.sensitivities:
         spec = field_spec(item.field)
@@ -64,7 +71,7 @@ def _sensitivity_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
     return lines
 
 
-def _table(result: DeadEndComparison, lang: Lang) -> pd.DataFrame:
+def options_table(result: DeadEndComparison, lang: Lang) -> pd.DataFrame:
     rows = []
     for item in result.options:
         rows.append(
@@ -83,7 +90,7 @@ def _table(result: DeadEndComparison, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _payment_steps(payment: ExitPayment, year: int, lang: Lang, cap_to_verify: bool) -> list[str]:
+def payment_steps(payment: ExitPayment, year: int, lang: Lang, cap_to_verify: bool) -> list[str]:
     monthly = money(payment.monthly_salary_eur, lang, cents=True)
     years = number(payment.service_years, lang, 2)
     return [
@@ -134,7 +141,7 @@ def _checklist(payment: ExitPayment, conditions: list[str], lang: Lang) -> list[
 def _source_links(year: int, lang: Lang) -> str:
     rules = rules_for(year)
     cited: list[str] = []
-    for key in _RULES_CITED:
+    for key in RULES_CITED:
         for value in rules[key].values:
             cited.extend(source_id for source_id in value.sources if source_id not in cited)
     cited.append("wkadvocaten_herplaatsing")
@@ -152,18 +159,18 @@ def show_dead_end(scenario: Scenario, lang: Lang) -> None:
     result = cached_dead_end(scenario)
     st.subheader(text(lang, "dead_end.title"))
     st.caption(text(lang, "dead_end.intro", horizon=horizon_text(scenario.horizon_months, lang)))
-    st.info(_headline(result, lang))
+    st.info(comparison_headline(result, lang))
     if result.robust:
         st.markdown(text(lang, "dead_end.robust"))
     else:
-        lines = _sensitivity_lines(result, lang)
+        lines = sensitivity_lines(result, lang)
         st.markdown(
             text(lang, "dead_end.sensitive_intro") + "\n\n" + "\n".join(f"- {line}" for line in lines)
         )
     st.plotly_chart(
         dead_end_options_figure(result, lang), key="chart_dead_end", config=PLOTLY_CONFIG, theme=None
     )
-    st.table(_table(result, lang), hide_index=True)
+    st.table(options_table(result, lang), hide_index=True)
 
     payment = job_to_job_payment(scenario)
     rules = rules_for(scenario.company.rules_year)
@@ -172,7 +179,7 @@ def show_dead_end(scenario: Scenario, lang: Lang) -> None:
         st.markdown(
             "\n".join(
                 f"1. {line}"
-                for line in _payment_steps(
+                for line in payment_steps(
                     payment, rules.year, lang, rules["transition_payment_cap_eur"].to_verify
                 )
             )

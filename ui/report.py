@@ -50,7 +50,7 @@ from calculators.rules import rules_for
 from calculators.scenario import RoleOutlook, Scenario, Subsidy
 from calculators.sources import sources
 from ui.assumptions_table import assumptions_frame
-from ui.dead_end_view import _RULES_CITED, _headline, _payment_steps, _sensitivity_lines, _table
+from ui.dead_end_view import RULES_CITED, comparison_headline, options_table, payment_steps, sensitivity_lines
 from ui.guide import conversation_guide
 from ui.report_charts import cost_breakdown_svg, cumulative_svg, dead_end_svg, npv_comparison_svg
 from ui.report_document import (
@@ -293,16 +293,16 @@ def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _So
     blocks: list[Block] = [
         Heading(text(lang, "dead_end.title"), 2),
         Paragraph(text(lang, "dead_end.intro", horizon=horizon_text(scenario.horizon_months, lang))),
-        Paragraph(_headline(comparison, lang), "info"),
+        Paragraph(comparison_headline(comparison, lang), "info"),
     ]
     if comparison.robust:
         blocks.append(Paragraph(text(lang, "dead_end.robust")))
     else:
         blocks += [
             Paragraph(text(lang, "dead_end.sensitive_intro")),
-            Bullets(tuple(("", line) for line in _sensitivity_lines(comparison, lang))),
+            Bullets(tuple(("", line) for line in sensitivity_lines(comparison, lang))),
         ]
-    frame = _table(comparison, lang)
+    frame = options_table(comparison, lang)
     blocks += [
         Chart(text(lang, "dead_end.chart_title"), dead_end_svg(comparison, lang)),
         Table(
@@ -315,7 +315,7 @@ def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _So
         Bullets(
             tuple(
                 ("", line)
-                for line in _payment_steps(
+                for line in payment_steps(
                     job_to_job_payment(scenario),
                     rules.year,
                     lang,
@@ -333,7 +333,7 @@ def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _So
     notes: list[str] = []
     for option in comparison.options:
         notes.extend(note for note in option.notes if note not in notes)
-    rule_sources = [sid for key in _RULES_CITED for value in rules[key].values for sid in value.sources]
+    rule_sources = [sid for key in RULES_CITED for value in rules[key].values for sid in value.sources]
     cited_rules = cited.cite(dict.fromkeys([*rule_sources, "wkadvocaten_herplaatsing"]))
     blocks += [
         Heading(text(lang, "dead_end.legal_title"), 3),

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from calculators.formatting import money
 from calculators.i18n import Lang, text
-from ui.charts import PALETTE, _money_axis, plotly_separators
+from ui.charts import PALETTE, money_axis, plotly_separators
 
 __all__ = ["MAX_BARS", "team_npv_figure"]
 
@@ -27,7 +27,7 @@ _BINS = 30
 
 def _axis(lang: Lang | str, title: str) -> dict[str, Any]:
     """The money axis of ui.charts, with zero drawn: where paying and not paying meet."""
-    return {**_money_axis(lang, title), "zeroline": True, "zerolinecolor": PALETTE["zero"]}
+    return {**money_axis(lang, title), "zeroline": True, "zerolinecolor": PALETTE["zero"]}
 
 
 def _bars(

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import FAN_PERCENTILES, Simulation, TornadoBar
-from ui.charts import PALETTE, plotly_separators
+from ui.charts import PALETTE, money_axis, plotly_separators
 
 __all__ = ["fan_figure", "npv_histogram_figure", "tornado_figure", "uncertain_label"]
 
@@ -24,16 +24,6 @@ _BINS = 40
 def uncertain_label(name: str, lang: Lang | str) -> str:
     """The name of an uncertain input as the user knows it."""
     return text(lang, f"uncertainty.inputs.{name.replace('.', '__')}")
-
-
-def _money_axis(lang: Lang | str, title: str) -> dict[str, Any]:
-    return {
-        "title": {"text": title},
-        "tickprefix": "€\u00a0" if Lang(lang) is Lang.NL else "€",
-        "tickformat": ",.0f",
-        "automargin": True,
-        "gridcolor": "#eef1f3",
-    }
 
 
 def _layout(lang: Lang | str, title: str, height: int = 360) -> dict[str, Any]:
@@ -77,7 +67,7 @@ def npv_histogram_figure(simulation: Simulation, lang: Lang | str) -> go.Figure:
         "hoverinfo": "text",
     }
     layout = _layout(lang, text(lang, "uncertainty.chart.histogram_title"))
-    layout["xaxis"] = _money_axis(lang, text(lang, "uncertainty.chart.histogram_x"))
+    layout["xaxis"] = money_axis(lang, text(lang, "uncertainty.chart.histogram_x"))
     layout["yaxis"] = {
         "title": {"text": text(lang, "uncertainty.chart.histogram_y")},
         "tickformat": ".0%",
@@ -146,7 +136,7 @@ def tornado_figure(bars: tuple[TornadoBar, ...], npv_eur: float, lang: Lang | st
     layout["barmode"] = "overlay"
     layout["showlegend"] = True
     layout["legend"] = {"orientation": "h", "y": -0.2}
-    layout["xaxis"] = _money_axis(lang, text(lang, "uncertainty.chart.tornado_x"))
+    layout["xaxis"] = money_axis(lang, text(lang, "uncertainty.chart.tornado_x"))
     layout["yaxis"] = {"automargin": True}
     layout["shapes"] = [
         {
@@ -204,7 +194,7 @@ def fan_figure(simulation: Simulation, lang: Lang | str) -> go.Figure:
     layout["showlegend"] = True
     layout["legend"] = {"orientation": "h", "y": -0.25}
     layout["xaxis"] = {"title": {"text": text(lang, "uncertainty.chart.fan_x")}, "gridcolor": "#eef1f3"}
-    layout["yaxis"] = _money_axis(lang, text(lang, "uncertainty.chart.fan_y"))
+    layout["yaxis"] = money_axis(lang, text(lang, "uncertainty.chart.fan_y"))
     layout["shapes"] = [
         {
             "type": "line",
