@@ -22,11 +22,16 @@ def _shown(spec: FieldSpec, value: object, lang: Lang) -> str:
     if spec.type == "choice":
         return text(lang, f"choices.{spec.path}.{value}")
     if spec.type == "choice_list":
-        items = value if isinstance(value, list) else []
+        items = value if isinstance(value, list | tuple) else []
         return ", ".join(text(lang, f"choices.{spec.path}.{item}") for item in items) or "–"
     if spec.type == "text":
         return str(value) or "–"
     return format_in_unit(value, spec.unit, lang)
+
+
+def _same(value: object) -> object:
+    """A list and a tuple with the same items are the same choice (the form keeps lists, defaults tuples)."""
+    return tuple(value) if isinstance(value, list | tuple) else value
 
 
 def assumptions_frame(scenario: Scenario, paths: Iterable[str], lang: Lang) -> pd.DataFrame:
@@ -44,7 +49,9 @@ def assumptions_frame(scenario: Scenario, paths: Iterable[str], lang: Lang) -> p
                 text(lang, "assumptions.value"): _shown(spec, value, lang),
                 text(lang, "assumptions.default"): _shown(spec, spec.default, lang),
                 text(lang, "assumptions.changed"): (
-                    text(lang, "assumptions.yes") if value != spec.default else text(lang, "assumptions.no")
+                    text(lang, "assumptions.yes")
+                    if _same(value) != _same(spec.default)
+                    else text(lang, "assumptions.no")
                 ),
                 text(lang, "assumptions.source"): cited or text(lang, "assumptions.judgment"),
             }

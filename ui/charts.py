@@ -14,6 +14,7 @@ from calculators.dead_end import COMPONENTS, DeadEndComparison
 from calculators.evaluate import Result
 from calculators.formatting import money
 from calculators.i18n import Lang, text
+from ui.chart_template import figure
 
 __all__ = [
     "PALETTE",
@@ -147,7 +148,7 @@ def cumulative_cash_flow_figure(result: Result, lang: Lang | str) -> go.Figure:
         "plot_bgcolor": "white",
         "hovermode": "closest",
     }
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 _COMPONENT_COLOURS = {
@@ -221,7 +222,7 @@ def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> 
         "height": 460,
         "plot_bgcolor": "white",
     }
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 def cost_breakdown_figure(result: Result, lang: Lang | str) -> go.Figure:
@@ -266,7 +267,7 @@ def cost_breakdown_figure(result: Result, lang: Lang | str) -> go.Figure:
         "plot_bgcolor": "white",
         "showlegend": False,
     }
-    return go.Figure(data=[trace], layout=layout)
+    return figure([trace], layout)
 
 
 _BENEFIT_LINES = (
@@ -321,4 +322,4 @@ def benefit_build_up_figure(result: Result, lang: Lang | str) -> go.Figure:
         "height": 380,
         "plot_bgcolor": "white",
     }
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)

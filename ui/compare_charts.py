@@ -10,6 +10,7 @@ from calculators.evaluate import Result
 from calculators.formatting import money
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import Simulation
+from ui.chart_template import figure
 from ui.charts import PALETTE, money_axis, plotly_separators
 
 __all__ = ["comparison_figure"]
@@ -59,4 +60,4 @@ def comparison_figure(
         "plot_bgcolor": "white",
         "showlegend": False,
     }
-    return go.Figure(data=[trace], layout=layout)
+    return figure([trace], layout)

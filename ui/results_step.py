@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from calculators.i18n import Lang, text
@@ -13,8 +15,9 @@ from ui.cache import cached_evaluate, session_memo
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
 from ui.compare_view import comparison_items, show_compare
 from ui.dead_end_view import show_dead_end
+from ui.lazy import lazy_tabs
 from ui.report_view import show_report_downloads
-from ui.results_view import PLOTLY_CONFIG, show_result
+from ui.results_view import show_chart, show_result
 from ui.role import Role
 from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS
 from ui.uncertainty_view import show_uncertainty
@@ -26,15 +29,22 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
     """Everything the results screen shows, for a valid scenario."""
     result = cached_evaluate(scenario)
     show_result(scenario, result, lang)
-    costs = session_memo("figure_costs", (scenario, lang), lambda: cost_breakdown_figure(result, lang))
-    benefits = session_memo(
-        "figure_benefits", (scenario, lang), lambda: benefit_build_up_figure(result, lang)
+    lazy_tabs(
+        "tabs_money",
+        lang,
+        (
+            (
+                text(lang, "chart.tab_costs"),
+                partial(show_chart, "costs", (scenario, lang), lambda: cost_breakdown_figure(result, lang)),
+            ),
+            (
+                text(lang, "chart.tab_benefits"),
+                partial(
+                    show_chart, "benefits", (scenario, lang), lambda: benefit_build_up_figure(result, lang)
+                ),
+            ),
+        ),
     )
-    left, right = st.columns(2)
-    with left:
-        st.plotly_chart(costs, key="chart_costs", config=PLOTLY_CONFIG, theme=None)
-    with right:
-        st.plotly_chart(benefits, key="chart_benefits", config=PLOTLY_CONFIG, theme=None)
     st.divider()
     show_uncertainty(scenario, result, lang, role)
     show_arguments(scenario, result, lang, role)
@@ -44,11 +54,19 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
     paths = [path for path in ALL_FIELDS if path != "doubts"]
     if scenario.employee.role_outlook is not RoleOutlook.DEAD_END:
         paths = [path for path in paths if path not in DEAD_END_STEP_FIELDS]
-    with st.expander(text(lang, "assumptions.title"), expanded=role is Role.ADVISOR):
-        frame = session_memo(
-            "assumptions", (scenario, lang), lambda: assumptions_frame(scenario, paths, lang)
-        )
-        st.table(frame, hide_index=True)
+    # drawn only while open (advisors start with it open): a table of every input is long
+    assumptions = st.expander(
+        text(lang, "assumptions.title"),
+        expanded=role is Role.ADVISOR,
+        key=f"assumptions_open_{role.value}",
+        on_change="rerun",
+    )
+    if assumptions.open:
+        with assumptions:
+            frame = session_memo(
+                "assumptions", (scenario, lang), lambda: assumptions_frame(scenario, paths, lang)
+            )
+            st.table(frame, hide_index=True)
     st.download_button(
         text(lang, "page.download"),
         data=scenario_to_json(scenario),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 import streamlit as st
+from plotly.graph_objects import Figure
 
 from calculators.evaluate import Result
 from calculators.i18n import Lang, text
@@ -12,10 +15,16 @@ from ui.charts import cumulative_cash_flow_figure
 from ui.results_text import headline, horizon_text, key_figures, what_if_lines
 from ui.safe_text import escape_markdown
 
-__all__ = ["PLOTLY_CONFIG", "show_result"]
+__all__ = ["PLOTLY_CONFIG", "show_chart", "show_result"]
 
 # no plotly logo link (a third-party host) and no selection tools nobody needs
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def show_chart(name: str, memo_key: Hashable, build: Callable[[], Figure]) -> None:
+    """Chart ``name`` (element key ``chart_<name>``), built once per ``memo_key`` in this session."""
+    figure = session_memo(f"figure_{name}", memo_key, build)
+    st.plotly_chart(figure, key=f"chart_{name}", config=PLOTLY_CONFIG, theme=None)
 
 
 def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
@@ -40,10 +49,7 @@ def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
                     help=text(lang, f"results.{name}_help"),
                     border=True,
                 )
-    figure = session_memo(
-        "figure_cumulative", (scenario, lang), lambda: cumulative_cash_flow_figure(result, lang)
-    )
-    st.plotly_chart(figure, key="chart_cumulative", config=PLOTLY_CONFIG, theme=None)
+    show_chart("cumulative", (scenario, lang), lambda: cumulative_cash_flow_figure(result, lang))
     if not result.pays_off:
         st.subheader(text(lang, "results.what_if_title"))
         lines = what_if_lines(cached_thresholds(scenario), lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, MutableMapping
+from functools import lru_cache
 from typing import Any
 
 from calculators.errors import ScenarioError
@@ -150,10 +151,27 @@ def form_scenario(
     return (None if errors else scenario), errors
 
 
-def form_key(state: Mapping[Any, Any]) -> tuple[tuple[str, Any], ...]:
-    """Everything the form holds, as a hashable key (lists become tuples)."""
-    return tuple(
-        (key, tuple(value) if isinstance(value, list) else value)
-        for key, value in state.items()
-        if isinstance(key, str) and key.startswith("in__")
+_MISSING = object()  # a key not in the state (never equal to any value a user can enter)
+
+
+@lru_cache(maxsize=4)
+def _form_keys(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Every session key form_scenario reads for these fields (see _data_from_state)."""
+    fields = tuple(widget_key(path) for path in paths if path != "doubts")
+    lines = tuple(
+        subsidy_key(index, part)
+        for index in range(field_spec("training.subsidies").max_items or 0)
+        for part in _SUBSIDY_PARTS
     )
+    doubts = tuple(doubt_key(doubt) for doubt in field_spec("doubts").values)
+    return (*fields, SUBSIDY_COUNT_KEY, *lines, *doubts)
+
+
+def form_key(state: Mapping[Any, Any], paths: tuple[str, ...]) -> tuple[Any, ...]:
+    """Everything form_scenario(state, paths) reads, as a hashable key (lists become tuples).
+
+    Only those keys are read: copying the whole session state (Streamlit's items()) took about
+    0.6 ms per rerun, a tenth of a wizard step's time.
+    """
+    values = (state.get(key, _MISSING) for key in _form_keys(paths))
+    return tuple(tuple(value) if isinstance(value, list) else value for value in values)

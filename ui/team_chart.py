@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from calculators.formatting import money
 from calculators.i18n import Lang, text
+from ui.chart_template import figure
 from ui.charts import PALETTE, money_axis, plotly_separators
 
 __all__ = ["MAX_BARS", "team_npv_figure"]
@@ -112,4 +113,4 @@ def team_npv_figure(names: Sequence[str], npv: Sequence[float], lang: Lang | str
             "showlegend": False,
         }
     )
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import FAN_PERCENTILES, Simulation, TornadoBar
+from ui.chart_template import figure
 from ui.charts import PALETTE, money_axis, plotly_separators
 
 __all__ = ["fan_figure", "npv_histogram_figure", "tornado_figure", "uncertain_label"]
@@ -98,7 +99,7 @@ def npv_histogram_figure(simulation: Simulation, lang: Lang | str) -> go.Figure:
             "font": {"color": PALETTE["neutral"]},
         }
     ]
-    return go.Figure(data=[trace], layout=layout)
+    return figure([trace], layout)
 
 
 def tornado_figure(bars: tuple[TornadoBar, ...], npv_eur: float, lang: Lang | str) -> go.Figure:
@@ -150,7 +151,7 @@ def tornado_figure(bars: tuple[TornadoBar, ...], npv_eur: float, lang: Lang | st
             "line": {"color": PALETTE["neutral"], "width": 1},
         }
     ]
-    return go.Figure(data=[trace("low", "#c98a85"), trace("high", "#7fb3a5")], layout=layout)
+    return figure([trace("low", "#c98a85"), trace("high", "#7fb3a5")], layout)
 
 
 def fan_figure(simulation: Simulation, lang: Lang | str) -> go.Figure:
@@ -207,4 +208,4 @@ def fan_figure(simulation: Simulation, lang: Lang | str) -> go.Figure:
             "line": {"color": PALETTE["zero"], "width": 1},
         }
     ]
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)

@@ -9,6 +9,7 @@ in the session (ui/cache.py), so an unchanged page never runs the model again.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -29,7 +30,8 @@ from calculators.monte_carlo import (
 )
 from calculators.scenario import Scenario
 from ui.cache import session_memo
-from ui.results_view import PLOTLY_CONFIG
+from ui.lazy import lazy_tabs
+from ui.results_view import show_chart
 from ui.role import Role
 from ui.safe_text import escape_markdown
 from ui.uncertainty_charts import fan_figure, npv_histogram_figure, tornado_figure, uncertain_label
@@ -181,15 +183,24 @@ def show_uncertainty(scenario: Scenario, result: Result, lang: Lang, role: Role)
         st.markdown(f"**{lines[1]}**")
         for line in (lines[0], *lines[2:]):
             st.markdown(line)
-    left, right = st.columns(2)
-    with left:
-        figure = session_memo("figure_histogram", (key, lang), lambda: npv_histogram_figure(simulation, lang))
-        st.plotly_chart(figure, key="chart_histogram", config=PLOTLY_CONFIG, theme=None)
-    with right:
-        figure = session_memo("figure_fan", (key, lang), lambda: fan_figure(simulation, lang))
-        st.plotly_chart(figure, key="chart_fan", config=PLOTLY_CONFIG, theme=None)
-    figure = session_memo(
-        "figure_tornado", (key[:2], lang), lambda: tornado_figure(bars, result.npv_eur, lang)
+    lazy_tabs(
+        "tabs_uncertainty",
+        lang,
+        (
+            (
+                text(lang, "uncertainty.tabs.histogram"),
+                partial(show_chart, "histogram", (key, lang), lambda: npv_histogram_figure(simulation, lang)),
+            ),
+            (
+                text(lang, "uncertainty.tabs.fan"),
+                partial(show_chart, "fan", (key, lang), lambda: fan_figure(simulation, lang)),
+            ),
+            (
+                text(lang, "uncertainty.tabs.tornado"),
+                partial(
+                    show_chart, "tornado", (key[:2], lang), lambda: tornado_figure(bars, result.npv_eur, lang)
+                ),
+            ),
+        ),
     )
-    st.plotly_chart(figure, key="chart_tornado", config=PLOTLY_CONFIG, theme=None)
     st.caption(text(lang, "uncertainty.method"))

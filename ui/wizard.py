@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
+from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
 
 from calculators.errors import ScenarioError
 from calculators.fields import field_spec
@@ -25,12 +26,23 @@ from ui.state import SUBSIDY_COUNT_KEY, doubt_key, form_key, form_scenario, seed
 from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS, STEPS, Step, step_of_field
 from ui.upload import upload_widget
 
-__all__ = ["STEP_KEY", "go_to", "render"]
+__all__ = ["STEP_KEY", "assumptions_key", "dead_end_assumptions_key", "go_to", "render"]
 
 STEP_KEY = "wizard_step"
 _SEEDED = "_leerwinst_seeded"
+_RESULTS_SEEN = "_leerwinst_results_seen"  # the user has had an answer in this session
 _LOG = logging.getLogger(__name__)
 _LAST = len(STEPS) - 1
+
+
+def assumptions_key(step_id: str) -> str:
+    """Session key of the owner's "assumptions" expander on a step (True while it is open)."""
+    return f"open_assumptions_{step_id}"
+
+
+def dead_end_assumptions_key(role: Role) -> str:
+    """Session key of the dead-end assumptions expander on the yields step, per role."""
+    return f"open_dead_end_assumptions_{role.value}"
 
 
 def go_to(index: int) -> None:
@@ -113,7 +125,16 @@ def _subsidies(lang: Lang) -> None:
             )
 
 
-def _question_step(step: Step, lang: Lang, role: Role) -> None:
+def _folded(label: str, key: str, *, expanded: bool, has_error: bool) -> ExpanderContainer | None:
+    """An expander whose content is drawn only while it is open (the inputs keep their values
+    when it is closed: they persist for the session). A problem in one of its fields opens it."""
+    if has_error:
+        st.session_state[key] = True
+    box = st.expander(label, expanded=expanded, key=key, on_change="rerun")
+    return box if box.open else None
+
+
+def _question_step(step: Step, lang: Lang, role: Role, problems: set[str]) -> None:
     captions = step.id == "yields"  # what it yields: every default with its reason and source
     _fields(step.main, lang, role, captions=captions)
     if step.id == "training":
@@ -122,12 +143,28 @@ def _question_step(step: Step, lang: Lang, role: Role) -> None:
         st.markdown(f"**{text(lang, 'wizard.assumptions')}**")
         _fields(step.assumptions, lang, role, captions=captions)
     else:
-        with st.expander(text(lang, "wizard.assumptions")):
-            _fields(step.assumptions, lang, role, captions=captions)
+        has_error = any(path in problems for path in step.assumptions)
+        box = _folded(
+            text(lang, "wizard.assumptions"),
+            assumptions_key(step.id),
+            expanded=False,
+            has_error=has_error,
+        )
+        if box is not None:
+            with box:
+                _fields(step.assumptions, lang, role, captions=captions)
     dead_end = st.session_state.get(widget_key("employee.role_outlook")) == RoleOutlook.DEAD_END.value
     if step.id == "yields" and dead_end:
-        with st.expander(text(lang, "dead_end.assumptions"), expanded=role is Role.ADVISOR):
-            _fields(DEAD_END_STEP_FIELDS, lang, role, captions=False)
+        has_error = any(path in problems for path in DEAD_END_STEP_FIELDS)
+        box = _folded(
+            text(lang, "dead_end.assumptions"),
+            dead_end_assumptions_key(role),
+            expanded=role is Role.ADVISOR,
+            has_error=has_error,
+        )
+        if box is not None:
+            with box:
+                _fields(DEAD_END_STEP_FIELDS, lang, role, captions=False)
 
 
 def _doubts_step(lang: Lang) -> None:
@@ -170,7 +207,7 @@ def _progress(index: int, lang: Lang) -> None:
 
 
 def _navigation(index: int, lang: Lang, blocked: bool) -> None:
-    back, _, forward = st.columns([2, 6, 2])
+    back, middle, forward = st.columns([2, 6, 2])
     with back:
         st.button(
             text(lang, "wizard.back"),
@@ -181,6 +218,17 @@ def _navigation(index: int, lang: Lang, blocked: bool) -> None:
             icon=":material/arrow_back:",
             width="stretch",
         )
+    if st.session_state.get(_RESULTS_SEEN) and 0 < index < _LAST - 1:
+        # after a first answer, one click back to it from any question: change one number, see the effect
+        with middle, st.container(horizontal=True, horizontal_alignment="right"):
+            st.button(
+                text(lang, "wizard.to_results"),
+                key="nav_results",
+                on_click=go_to,
+                args=(_LAST,),
+                disabled=blocked,
+                icon=":material/fast_forward:",
+            )
     with forward:
         label = text(lang, "wizard.start") if index == 0 else text(lang, "wizard.next")
         st.button(
@@ -199,7 +247,8 @@ def _body(index: int, lang: Lang, role: Role) -> bool:
     """Draw one step; True when the user may go on."""
     step = STEPS[index]
     state = st.session_state
-    scenario, errors = session_memo("form", form_key(state), lambda: form_scenario(state, ALL_FIELDS))
+    key = form_key(state, ALL_FIELDS)
+    scenario, errors = session_memo("form", key, lambda: form_scenario(state, ALL_FIELDS))
     if step.id == "start":
         _start_step(lang)
     elif step.id == "doubts":
@@ -209,10 +258,11 @@ def _body(index: int, lang: Lang, role: Role) -> bool:
             st.warning(text(lang, "wizard.cannot_calculate"))
         else:
             render_results(scenario, lang, role)
+            state[_RESULTS_SEEN] = True
     else:
         # a form reads best at a laptop's reading width, not stretched over a wide screen
         with st.container(width=820):
-            _question_step(step, lang, role)
+            _question_step(step, lang, role, {error.field for error in errors})
     _errors(errors, lang, index)
     return not any(step_of_field(error.field) == index for error in errors)
 

@@ -18,9 +18,10 @@ from streamlit.testing.v1 import AppTest
 from calculators.fields import field_spec
 from tests.app.helpers import goto
 from ui.inputs import widget_key
-from ui.role import ROLE_KEY
+from ui.role import ROLE_KEY, Role
 from ui.state import SUBSIDY_COUNT_KEY, doubt_key, subsidy_key
 from ui.steps import ALL_FIELDS, STEPS
+from ui.wizard import assumptions_key, dead_end_assumptions_key
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 LABEL = widget_key("employee.label")
@@ -31,6 +32,9 @@ EVERYTHING_OPEN: dict[str, Any] = {
     widget_key("retention.study_cost_clause.enabled"): True,
     widget_key("benefits.vacancy.filled_internally"): True,
     SUBSIDY_COUNT_KEY: MAX_SUBSIDIES,
+    # the owner's folded assumptions (drawn only while open) and the dead-end assumptions
+    **{assumptions_key(step.id): True for step in STEPS},
+    **{dead_end_assumptions_key(role): True for role in Role},
 }
 PUNCTUATION = set(string.punctuation)
 

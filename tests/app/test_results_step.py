@@ -27,7 +27,7 @@ from ui.results_text import headline, horizon_text, key_figures, what_if_lines
 from ui.safe_text import escape_markdown
 from ui.state import scenario_from_state
 from ui.steps import ALL_FIELDS, STEPS, step_of_field
-from ui.wizard import STEP_KEY
+from ui.wizard import STEP_KEY, assumptions_key
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 STEP = {step.id: index for index, step in enumerate(STEPS)}
@@ -59,7 +59,10 @@ def go(at: AppTest, step_id: str) -> None:
 
 def set_number(at: AppTest, path: str, value: float) -> None:
     """Type a number into a field's widget, on the step that asks for it."""
-    go(at, STEPS[step_of_field(path)].id)
+    step = STEPS[step_of_field(path)]
+    if path in step.assumptions:  # owners find it under "assumptions", drawn only when opened
+        at.session_state[assumptions_key(step.id)] = True
+    go(at, step.id)
     at.number_input(key=widget_key(path)).set_value(value).run()
     assert not at.exception, [e.message for e in at.exception]
 

@@ -16,6 +16,7 @@ from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import UNCERTAIN, ranges_for, simulate, tornado
 from tests.app.helpers import goto
+from ui.lazy import tabs_key
 from ui.safe_text import escape_markdown
 from ui.uncertainty_text import summary_lines
 from ui.uncertainty_view import DRAWS_KEY, range_key
@@ -48,7 +49,7 @@ def _shown(at: AppTest) -> list[str]:
 
 @pytest.mark.parametrize("lang", [Lang.NL, Lang.EN])
 def test_owner_sees_the_calculators_answer_without_settings(lang: Lang) -> None:
-    """Pins the heading, every sentence (chance in bold), three charts, and no range widgets for owners."""
+    """Pins the heading, every sentence (chance in bold), three charts (a tab each), no range inputs."""
     at = _app("owner", lang)
     assert not at.exception
     assert text(lang, "uncertainty.title") in [h.value for h in at.subheader]
@@ -57,8 +58,10 @@ def test_owner_sees_the_calculators_answer_without_settings(lang: Lang) -> None:
     assert f"**{lines[1]}**" in shown
     for line in (lines[0], *lines[2:]):
         assert line in shown
-    chart_ids = [chart.proto.id for chart in at.get("plotly_chart")]
-    for key in ("chart_histogram", "chart_fan", "chart_tornado"):
+    for tab, key in (("histogram", "chart_histogram"), ("fan", "chart_fan"), ("tornado", "chart_tornado")):
+        at.session_state[tabs_key("tabs_uncertainty", lang)] = text(lang, f"uncertainty.tabs.{tab}")
+        at.run()  # a tab draws its chart only while it is open
+        chart_ids = [chart.proto.id for chart in at.get("plotly_chart")]
         assert sum(chart_id.endswith(f"-{key}") for chart_id in chart_ids) == 1, key
     assert not [widget for widget in at.number_input if widget.key and widget.key.startswith("mc__")]
 

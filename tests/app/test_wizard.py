@@ -9,21 +9,26 @@ from calculators import evaluate, scenario_from_dict, scenario_to_dict
 from calculators.i18n import Lang, text
 from tests.app.helpers import goto, set_number
 from ui.inputs import choice_widget_key, widget_key
+from ui.lazy import tabs_key
 from ui.results_text import headline, key_figures
 from ui.steps import STEPS
 
 SALARY = widget_key("employee.gross_monthly_salary_eur")
 FEES = widget_key("training.course_fees_eur")
 GAIN = widget_key("benefits.productivity_gain")
-# every chart the results step draws for a scenario (the dead-end comparison adds chart_dead_end)
-RESULT_CHARTS = [
-    "chart_cumulative",
-    "chart_costs",
-    "chart_benefits",
-    "chart_histogram",
-    "chart_fan",
-    "chart_tornado",
+# the charts the results step draws at first: the cumulative chart and the first tab of each tab
+# group (a tab's chart is drawn only while that tab is open); a dead end adds chart_dead_end
+RESULT_CHARTS = ["chart_cumulative", "chart_costs", "chart_histogram"]
+# the other tabs: (tab group, label key, the chart it draws)
+OTHER_TABS = [
+    ("tabs_money", "chart.tab_benefits", "chart_benefits"),
+    ("tabs_uncertainty", "uncertainty.tabs.fan", "chart_fan"),
+    ("tabs_uncertainty", "uncertainty.tabs.tornado", "chart_tornado"),
 ]
+
+
+def _chart_keys(at: AppTest) -> list[str]:
+    return sorted(element.proto.id.rsplit("-", 1)[-1] for element in at.get("plotly_chart"))
 
 
 def _metric(at: AppTest, lang: str, name: str) -> str:
@@ -58,6 +63,22 @@ class TestSteps:
         assert app.button(key="nav_back").disabled
         goto(app, "results")
         assert app.button(key="nav_next").disabled
+
+    def test_to_results_appears_once_there_was_an_answer(self, app: AppTest) -> None:
+        """Pins the shortcut: absent before the first answer; afterwards, on a question step, it leads
+        straight to the answer, which follows the number just changed."""
+        goto(app, "training")
+        assert not [button for button in app.button if button.key == "nav_results"]
+        goto(app, "results")
+        before = _metric(app, "nl", "npv")
+        goto(app, "training")
+        app.number_input(key=FEES).set_value(2500.0).run()
+        shortcut = app.button(key="nav_results")
+        assert shortcut.label == text("nl", "wizard.to_results") and not shortcut.disabled
+        shortcut.click().run()
+        assert app.header[0].value == text("nl", "wizard.steps.results")
+        scenario = scenario_from_dict({"training": {"course_fees_eur": 2500}})
+        assert _metric(app, "nl", "npv") == key_figures(evaluate(scenario), Lang.NL).npv != before
 
     def test_progress_names_the_step(self, app: AppTest) -> None:
         """Pins the progress indicator text: step number, total and title."""
@@ -164,9 +185,43 @@ class TestResults:
     def test_charts_and_download_are_there(self, app: AppTest) -> None:
         """Pins the results step's charts, by key, and the scenario download."""
         goto(app, "results")
-        keys = sorted(element.proto.id.rsplit("-", 1)[-1] for element in app.get("plotly_chart"))
-        assert keys == sorted(RESULT_CHARTS)
+        assert _chart_keys(app) == sorted(RESULT_CHARTS)
         assert app.get("download_button")
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_each_tab_draws_its_own_chart_only_while_open(self, app: AppTest, lang: str) -> None:
+        """Pins the lazy tabs: opening a tab draws its chart and drops the chart of the tab it replaces."""
+        if lang == "en":
+            app.segmented_control(key="lang").set_value("en").run()
+        goto(app, "results")
+        for group, label, chart in OTHER_TABS:
+            app.session_state[tabs_key(group, Lang(lang))] = text(lang, label)
+            app.run()
+            assert not app.exception
+            assert chart in _chart_keys(app)
+        assert _chart_keys(app) == sorted(["chart_cumulative", "chart_benefits", "chart_tornado"])
+
+    def test_assumptions_table_open_for_advisors_folded_for_owners(self, app: AppTest) -> None:
+        """Pins the assumptions table: drawn at once for an advisor; for an owner only after opening it,
+        with the changed fees marked."""
+        field_column = text("nl", "assumptions.field")
+
+        def shown() -> list[object]:
+            return [table for table in app.table if field_column in table.value.columns]
+
+        goto(app, "training")
+        app.number_input(key=FEES).set_value(1500.0).run()
+        goto(app, "results")
+        assert text("nl", "assumptions.title") in [expander.label for expander in app.expander]
+        assert not shown()
+        app.session_state["assumptions_open_owner"] = True  # the owner opens it
+        app.run()
+        (table,) = shown()
+        frame = table.value  # type: ignore[attr-defined]
+        fees = frame[frame[field_column] == text("nl", "fields.training.course_fees_eur.label")]
+        assert list(fees[text("nl", "assumptions.changed")]) == [text("nl", "assumptions.yes")]
+        app.segmented_control(key="role").set_value("advisor").run()
+        assert len(shown()) == 1
 
     def test_dead_end_outlook_adds_the_comparison(self, app: AppTest) -> None:
         """Pins that a dead-end outlook shows the four options."""
@@ -174,8 +229,7 @@ class TestResults:
         app.selectbox(key=choice_widget_key("employee.role_outlook", Lang.NL)).select("dead_end").run()
         goto(app, "results")
         assert text("nl", "dead_end.title") in [sub.value for sub in app.subheader]
-        keys = sorted(element.proto.id.rsplit("-", 1)[-1] for element in app.get("plotly_chart"))
-        assert keys == sorted([*RESULT_CHARTS, "chart_dead_end"])
+        assert _chart_keys(app) == sorted([*RESULT_CHARTS, "chart_dead_end"])
 
     def test_scenario_in_session_round_trips(self, app: AppTest) -> None:
         """Pins that the form's scenario is the default scenario when nothing was changed."""

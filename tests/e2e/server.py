@@ -23,6 +23,7 @@ __all__ = [
     "REPO_ROOT",
     "Server",
     "ServerStartError",
+    "descendants",
     "free_port",
     "is_healthy",
     "process_tree_cpu_s",
@@ -143,6 +144,11 @@ def _tree(pid: int) -> list[int]:
         found.append(current)
         todo += _children(current)
     return found
+
+
+def descendants(pid: int) -> list[int]:
+    """Every living process below ``pid`` (not ``pid`` itself)."""
+    return _tree(pid)[1:]
 
 
 def process_tree_rss_kib(pid: int, field: str = "VmRSS") -> int:

@@ -8,6 +8,7 @@ language.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -92,7 +93,13 @@ def test_salary_change_updates_npv(page: Page, app_url: str, lang: Lang) -> None
     salary.fill(str(NEW_SALARY))
     salary.press("Enter")
     wait_for_app_idle(page)
-    _go(page, lang, "results")
+    # after a first answer, every question step offers one click back to it
+    shortcut = by_key(page, "nav_results").get_by_role("button")
+    expect(shortcut).to_have_text(re.compile(re.escape(text(lang, "wizard.to_results"))))
+    screenshot(page, f"salary_change_{lang.value}_shortcut")
+    shortcut.click()
+    wait_for_app_idle(page)
+    expect(page.get_by_test_id("stHeading").first).to_have_text(text(lang, "wizard.steps.results"))
     _wait_for_chart(page)
 
     expected = key_figures(

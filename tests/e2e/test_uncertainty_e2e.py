@@ -55,8 +55,12 @@ def test_uncertainty_shows_and_updates(page: Page, app_url: str, lang: Lang) -> 
     _to_results(page)
     expect(page.get_by_role("heading", name=text(lang, "uncertainty.title"))).to_be_visible()
     assert _expected_chance(lang) in _summary(page)
-    for chart in ("chart_histogram", "chart_fan", "chart_tornado"):
+    # one tab per chart; a tab's chart is drawn when the tab is opened (and the one it replaces goes)
+    for tab, chart in (("histogram", "chart_histogram"), ("fan", "chart_fan"), ("tornado", "chart_tornado")):
+        page.get_by_role("tab", name=text(lang, f"uncertainty.tabs.{tab}"), exact=True).click()
+        wait_for_app_idle(page)
         expect(by_key(page, chart).locator(".main-svg").first).to_be_visible(timeout=30_000)
+    expect(by_key(page, "chart_histogram")).to_have_count(0)
     by_key(page, "chart_tornado").scroll_into_view_if_needed()
     page.wait_for_timeout(500)  # plotly draws its traces just after the svg appears
     screenshot(page, f"uncertainty_{lang.value}_default")

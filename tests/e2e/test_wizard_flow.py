@@ -103,8 +103,8 @@ def test_dead_end_path(app_url: str, page: Page, lang: str) -> None:
         expect(
             page.get_by_role("table").get_by_text(text(lang, f"dead_end.options.{option}"))
         ).to_be_visible()
-    # the three result charts, the three uncertainty charts, and the dead-end comparison's own
+    # the cumulative chart, the open tab of each tab group (costs; the histogram), the dead end's own
     expect(page.locator(".st-key-chart_dead_end .js-plotly-plot")).to_have_count(1)
-    assert len(page.locator(".js-plotly-plot").all()) == 7
+    assert len(page.locator(".js-plotly-plot").all()) == 4
     assert not _axe(page)
     screenshot(page, f"wizard_dead_end_{lang}_results")

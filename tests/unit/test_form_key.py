@@ -1,0 +1,77 @@
+"""form_key: the memo key of the wizard's form must change exactly when the form's scenario can."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ui.inputs import widget_key
+from ui.state import SUBSIDY_COUNT_KEY, doubt_key, form_key, form_scenario, seed_fields, subsidy_key
+from ui.steps import ALL_FIELDS
+
+FEES = widget_key("training.course_fees_eur")
+LABEL = widget_key("employee.label")
+
+
+def _seeded() -> dict[str, Any]:
+    state: dict[str, Any] = {}
+    seed_fields(state, ALL_FIELDS)
+    return state
+
+
+def test_every_key_the_form_reads_changes_the_key() -> None:
+    """Pins a new key for a changed field, subsidy line, subsidy count and doubt; and none for a key the
+    form never reads (the step, the language, a chart tab)."""
+    base = _seeded()
+    for key, value in (
+        (FEES, 1234.0),
+        (SUBSIDY_COUNT_KEY, 1),
+        (subsidy_key(0, "amount_eur"), 250.0),
+        (doubt_key("W3"), True),
+        (LABEL, "Sanne"),
+    ):
+        changed = {**base, key: value}
+        assert form_key(changed, ALL_FIELDS) != form_key(base, ALL_FIELDS), key
+    unrelated = {**base, "wizard_step": 4, "lang": "en", "tabs_money_nl": "Wat het oplevert"}
+    assert form_key(unrelated, ALL_FIELDS) == form_key(base, ALL_FIELDS)
+
+
+def test_a_missing_key_differs_from_any_value() -> None:
+    """Pins that a field without a value (its default applies) never shares a key with a typed value."""
+    base = _seeded()
+    without = {key: value for key, value in base.items() if key != LABEL}
+    for value in ("", "<missing>", None):
+        assert form_key({**without, LABEL: value}, ALL_FIELDS) != form_key(without, ALL_FIELDS)
+
+
+def test_a_list_and_a_tuple_are_one_key() -> None:
+    """Pins that the multiselect's list is hashable in the key and equal to the same tuple."""
+    covers = widget_key("retention.study_cost_clause.covers")
+    base = _seeded()
+    as_list = form_key({**base, covers: ["course_fees"]}, ALL_FIELDS)
+    assert as_list == form_key({**base, covers: ("course_fees",)}, ALL_FIELDS)
+    hash(as_list)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    fees=st.floats(min_value=0, max_value=50_000, allow_nan=False),
+    label=st.text(max_size=40),
+    count=st.integers(min_value=0, max_value=3),
+    doubt=st.booleans(),
+)
+def test_equal_keys_mean_equal_scenarios(fees: float, label: str, count: int, doubt: bool) -> None:
+    """Pins the memo's soundness: two states with the same key give the same form scenario and errors
+    (state two is rebuilt from scratch, not copied)."""
+    one = {**_seeded(), FEES: fees, LABEL: label, SUBSIDY_COUNT_KEY: count, doubt_key("W1"): doubt}
+    two = {**_seeded(), doubt_key("W1"): doubt, SUBSIDY_COUNT_KEY: count, LABEL: label, FEES: fees}
+    assert form_key(one, ALL_FIELDS) == form_key(two, ALL_FIELDS)
+    (scenario_one, errors_one), (scenario_two, errors_two) = (
+        form_scenario(state, ALL_FIELDS) for state in (one, two)
+    )
+    assert scenario_one == scenario_two
+    assert [(error.field, str(error)) for error in errors_one] == [
+        (error.field, str(error)) for error in errors_two
+    ]
