@@ -104,11 +104,17 @@ class Round:
     rss_after_kib: int = 0
     rss_peak_kib: int = 0
     server_cpu_s: float = 0.0  # while the sessions changed their fees
+    phase_s: float = 0.0  # how long that took (wall clock)
     browser_cpu_s: float = 0.0  # the same for Chromium, Playwright and this script
 
     def per_change(self, cpu_s: float) -> float:
         """CPU seconds per change (Back ×3, new fees, Next ×3), think times included."""
         return cpu_s / max(1, len(self.change_s))
+
+    @property
+    def server_busy(self) -> float:
+        """The share of the changing phase the server process spent on the CPU (1.0 = one core)."""
+        return self.server_cpu_s / self.phase_s if self.phase_s else float("nan")
 
     @property
     def mb_per_session(self) -> float:
@@ -314,6 +320,7 @@ async def _round(browser: Browser, sessions: int, mode: str, log_dir: Path) -> R
         ready = [session for session, outcome in zip(live, walked, strict=True) if outcome is None]
         start_line = _StartLine(len(ready))
         server_cpu, all_cpu = process_tree_cpu_s(server.pid), process_tree_cpu_s(os.getpid())
+        phase_start = time.perf_counter()
         if mode == "burst":
             timed = await asyncio.gather(
                 *(_one(session.change_fees(start_line)) for session in ready), return_exceptions=True
@@ -323,6 +330,7 @@ async def _round(browser: Browser, sessions: int, mode: str, log_dir: Path) -> R
                 *(session.paced_changes(seed=index) for index, session in enumerate(ready)),
                 return_exceptions=True,
             )
+        result.phase_s = time.perf_counter() - phase_start
         result.server_cpu_s = process_tree_cpu_s(server.pid) - server_cpu
         result.browser_cpu_s = process_tree_cpu_s(os.getpid()) - all_cpu - result.server_cpu_s
         for session, outcome in zip(ready, timed, strict=True):
@@ -402,24 +410,26 @@ def _meets_target(item: Round, times: list[float]) -> bool:
 def report(rounds: list[Round]) -> str:
     """A plain table and a verdict against the targets, per way of changing."""
     lines = [
-        "                       Enter→delivered Enter→shown   result step CPU s/change   server RSS (MB)",
-        "mode sessions changes errors p50   p95    p50    p95    p50   p95 server browsers before peak /sess",
+        "                Enter→delivered Enter→shown   result step CPU s/change        server RSS (MB)",
+        "mode sess chg err p50    p95    p50    p95    p50    p95 server browsers busy before peak /sess",
     ]
     for item in rounds:
         times = (item.delivered_s, item.change_s, item.result_step_s)
         lines.append(
-            f"{item.mode:<5}{item.sessions:>8}{len(item.change_s):>8}{len(item.errors):>7}"
+            f"{item.mode:<5}{item.sessions:>4}{len(item.change_s):>4}{len(item.errors):>4}"
             + "".join(
                 f"{_percentile(values, 0.5):>5.2f}s{_percentile(values, 0.95):>6.2f}s" for values in times
             )
             + f"{item.per_change(item.server_cpu_s):>6.2f}{item.per_change(item.browser_cpu_s):>9.2f}"
+            f"{item.server_busy:>5.0%}"
             f"{item.rss_before_kib / 1024:>7.0f}{item.rss_peak_kib / 1024:>5.0f}{item.mb_per_session:>9.1f}"
         )
     lines += [
         f"paced: {PACED_CHANGES} changes per session, think time {THINK_S[0]:.0f}-{THINK_S[1]:.0f} s;"
         " burst: one change per session, all at once. CPU per change includes the think time.",
         "delivered: the server's last message of the results run has reached the page; shown: Chromium has"
-        f" drawn the new NPV (Chromium runs at nice {BROWSER_NICE} on the same 2 cores).",
+        f" drawn the new NPV (Chromium runs at nice {BROWSER_NICE} on the same 2 cores). busy: the server's"
+        " CPU time over the changing phase's wall time (100% = one core, about what one process can use).",
     ]
     for mode in dict.fromkeys(item.mode for item in rounds):
         largest = max((item for item in rounds if item.mode == mode), key=lambda item: item.sessions)
