@@ -41,7 +41,7 @@ import random
 import shutil
 import tempfile
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -50,6 +50,7 @@ from urllib.parse import urlparse
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from benchmarks.load_protocol import ProtocolSession
 from calculators import evaluate, scenario_from_dict
 from calculators.i18n import Lang, text
 from tests.e2e.server import (
@@ -64,6 +65,7 @@ from ui.results_text import key_figures
 
 SESSIONS = (1, 10, 25)
 MODES = ("paced", "burst")
+CLIENTS = ("browser", "wire")
 PACED_CHANGES = 3
 THINK_S = (5.0, 15.0)
 BROWSER_NICE = 10  # Chromium's priority (0 normal, 19 lowest): below the server's, see _lower_priority…
@@ -93,7 +95,8 @@ class Round:
     """What N sessions at once measured."""
 
     sessions: int
-    mode: str
+    mode: str  # "paced" or "burst"
+    client: str = "browser"  # or "wire": Streamlit's protocol without a browser
     change_s: list[float] = field(default_factory=list)  # Enter → the new NPV drawn in the page
     delivered_s: list[float] = field(
         default_factory=list
@@ -153,7 +156,78 @@ class _StartLine:
         await self._go.wait()
 
 
-class _Session:
+def _expected_npv(salary_eur: int, fees_eur: int) -> str:
+    """The NPV card's text for this salary and these fees, from the calculators."""
+    case = {"employee": {"gross_monthly_salary_eur": salary_eur}, "training": {"course_fees_eur": fees_eur}}
+    return key_figures(evaluate(scenario_from_dict(case)), LANG).npv
+
+
+class _User:
+    """The owner flow and the change, for any way of driving the app (a browser, or the wire)."""
+
+    salary_eur: int
+    fees_eur: int
+    doing: str
+
+    async def click(self, key: str) -> None:
+        raise NotImplementedError
+
+    async def type(self, key: str, value: int, start_line: _StartLine | None = None) -> float:
+        raise NotImplementedError
+
+    async def shows_npv(self) -> None:
+        raise NotImplementedError
+
+    async def into_results(self) -> float:
+        """Click Next into the results; when the server's message that the run finished arrived."""
+        raise NotImplementedError
+
+    async def shows_no_error(self) -> None:
+        raise NotImplementedError
+
+    async def to_results(self) -> None:
+        """Start → company → employee (salary) → training (fees) → yields → doubts → results."""
+        await self.click("nav_next")
+        await self.click("nav_next")
+        await self.type(SALARY_KEY, self.salary_eur)
+        await self.click("nav_next")
+        await self.type(FEES_KEY, self.fees_eur)
+        for _ in range(3):
+            await self.click("nav_next")
+        await self.shows_npv()
+
+    async def change_fees(self, start_line: _StartLine | None = None) -> Timed:
+        """Back to training, new fees, Next to the results, timed from the new fees' Enter."""
+        try:
+            for _ in range(3):
+                await self.click("nav_back")
+        except BaseException:
+            if start_line is not None:
+                start_line.drop()
+            raise
+        self.fees_eur += FEE_CHANGE_EUR
+        start = await self.type(FEES_KEY, self.fees_eur, start_line)
+        await self.click("nav_next")
+        await self.click("nav_next")
+        last = time.perf_counter()
+        delivered = await self.into_results()
+        await self.shows_npv()
+        end = time.perf_counter()
+        await self.shows_no_error()
+        return Timed(end - start, delivered - start, end - last)
+
+    async def paced_changes(self, seed: int) -> list[Timed]:
+        """``PACED_CHANGES`` changes, each after a think time (the first spreads the starts)."""
+        pause = random.Random(seed)
+        timings = []
+        for index in range(PACED_CHANGES):
+            low = 0.0 if index == 0 else THINK_S[0]
+            await asyncio.sleep(pause.uniform(low, THINK_S[1]))
+            timings.append(await self.change_fees())
+        return timings
+
+
+class _Session(_User):
     """One browser context driving the app like a user, at full speed.
 
     A step is done when the server says its script run has finished: the session counts the
@@ -210,65 +284,58 @@ class _Session:
 
     async def shows_npv(self) -> None:
         """Wait until the results show the calculators' NPV for this salary and these fees."""
-        case = {
-            "employee": {"gross_monthly_salary_eur": self.salary_eur},
-            "training": {"course_fees_eur": self.fees_eur},
-        }
-        expected = key_figures(evaluate(scenario_from_dict(case)), LANG).npv
-        label = text(LANG, "results.npv_label")
+        expected = _expected_npv(self.salary_eur, self.fees_eur)
         self.doing = f"waiting for the NPV {expected}"
-        await self.page.wait_for_function(_SHOWS, arg=[label, expected], polling=25)
+        await self.page.wait_for_function(_SHOWS, arg=[text(LANG, "results.npv_label"), expected], polling=25)
+
+    async def into_results(self) -> float:
+        before = self.runs
+        await self.page.locator(".st-key-nav_next button").click()
+        await self._after(before)
+        return self.finished_at
+
+    async def shows_no_error(self) -> None:
+        if await self.page.get_by_test_id("stException").count():
+            raise RuntimeError("the results page shows an error")
 
     async def open(self, url: str) -> None:
         await self.page.goto(url)
         await self._after(0)
         await self.page.wait_for_function(_READY, polling=25)
 
-    async def to_results(self) -> None:
-        """Start → company → employee (salary) → training (fees) → yields → doubts → results."""
-        await self.click("nav_next")
-        await self.click("nav_next")
-        await self.type(SALARY_KEY, self.salary_eur)
-        await self.click("nav_next")
-        await self.type(FEES_KEY, self.fees_eur)
-        for _ in range(3):
-            await self.click("nav_next")
-        await self.shows_npv()
 
-    async def change_fees(self, start_line: _StartLine | None = None) -> Timed:
-        """Back to training, new fees, Next to the results: (change → result, change → delivered,
-        result step) in s."""
-        try:
-            for _ in range(3):
-                await self.click("nav_back")
-        except BaseException:
-            if start_line is not None:
-                start_line.drop()
-            raise
-        self.fees_eur += FEE_CHANGE_EUR
-        start = await self.type(FEES_KEY, self.fees_eur, start_line)
+class _WireSession(_User):
+    """One session on Streamlit's WebSocket protocol, no browser (benchmarks/load_protocol.py)."""
+
+    def __init__(self, url: str, salary_eur: int, fees_eur: int) -> None:
+        self.wire = ProtocolSession(url)
+        self.salary_eur = salary_eur
+        self.fees_eur = fees_eur
+        self.doing = "opening"
+
+    async def click(self, key: str) -> None:
+        self.doing = f"clicking {key}"
+        await self.wire.click(key)
+
+    async def type(self, key: str, value: int, start_line: _StartLine | None = None) -> float:
+        self.doing = f"typing {value} into {key}"
+        if start_line is not None:
+            await start_line.arrive()
+        return await self.wire.type(key, value)
+
+    async def shows_npv(self) -> None:
+        expected = _expected_npv(self.salary_eur, self.fees_eur)
+        shown = self.wire.last.metrics.get(text(LANG, "results.npv_label"))
+        if shown != expected:
+            raise RuntimeError(f"the results show the NPV {shown!r}, the calculators {expected!r}")
+
+    async def into_results(self) -> float:
         await self.click("nav_next")
-        await self.click("nav_next")
-        last = time.perf_counter()
-        before = self.runs
-        await self.page.locator(".st-key-nav_next button").click()
-        await self._after(before)
-        delivered = self.finished_at
-        await self.shows_npv()
-        end = time.perf_counter()
-        if await self.page.get_by_test_id("stException").count():
+        return self.wire.finished_at
+
+    async def shows_no_error(self) -> None:
+        if self.wire.last.exception:
             raise RuntimeError("the results page shows an error")
-        return Timed(end - start, delivered - start, end - last)
-
-    async def paced_changes(self, seed: int) -> list[Timed]:
-        """``PACED_CHANGES`` changes, each after a think time (the first spreads the starts)."""
-        pause = random.Random(seed)
-        timings = []
-        for index in range(PACED_CHANGES):
-            low = 0.0 if index == 0 else THINK_S[0]
-            await asyncio.sleep(pause.uniform(low, THINK_S[1]))
-            timings.append(await self.change_fees())
-        return timings
 
 
 async def _local_only(route: Route, foreign: list[str]) -> None:
@@ -293,11 +360,26 @@ async def _new_session(
     return context, session
 
 
-async def _round(browser: Browser, sessions: int, mode: str, log_dir: Path) -> Round:
-    result = Round(sessions, mode)
+Closer = Callable[[], Awaitable[None]]
+
+
+async def _opened(
+    browser: Browser, client: str, url: str, index: int, foreign: list[str]
+) -> tuple[Closer, _User]:
+    """A new session of this kind of client, on the start page."""
+    if client == "browser":
+        context, session = await _new_session(browser, url, index, foreign)
+        return context.close, session
+    wire = _WireSession(url, salary_eur=3001 + 7 * index, fees_eur=1201 + 3 * index)
+    await wire.wire.open()
+    return wire.wire.close, wire
+
+
+async def _round(browser: Browser, client: str, sessions: int, mode: str, log_dir: Path) -> Round:
+    result = Round(sessions, mode, client)
     foreign: list[str] = []
-    with serve(log_dir / f"server-{mode}-{sessions}.log") as server:
-        warm_context, warm = await _new_session(browser, server.url, 999, foreign)
+    with serve(log_dir / f"server-{client}-{mode}-{sessions}.log") as server:
+        warm_close, warm = await _opened(browser, client, server.url, 999, foreign)
         await warm.to_results()
         # it stays connected: a closed session keeps its memory for server.disconnectedSessionTTL
         # (120 s) and would be freed in the middle of the round
@@ -305,10 +387,10 @@ async def _round(browser: Browser, sessions: int, mode: str, log_dir: Path) -> R
         result.rss_before_kib = process_tree_rss_kib(server.pid)
         reset_peak_rss(server.pid)
         opened = await asyncio.gather(
-            *(_new_session(browser, server.url, index, foreign) for index in range(sessions)),
+            *(_opened(browser, client, server.url, index, foreign) for index in range(sessions)),
             return_exceptions=True,
         )
-        contexts = [item[0] for item in opened if not isinstance(item, BaseException)]
+        closers = [item[0] for item in opened if not isinstance(item, BaseException)]
         live = [item[1] for item in opened if not isinstance(item, BaseException)]
         result.errors += [repr(item) for item in opened if isinstance(item, BaseException)]
         walked = await asyncio.gather(*(session.to_results() for session in live), return_exceptions=True)
@@ -343,8 +425,8 @@ async def _round(browser: Browser, sessions: int, mode: str, log_dir: Path) -> R
         result.rss_after_kib = process_tree_rss_kib(server.pid)
         result.rss_peak_kib = process_tree_rss_kib(server.pid, "VmHWM")
         result.errors += [f"request to another host: {url}" for url in foreign]
-        for context in [warm_context, *contexts]:
-            await context.close()
+        for close in [warm_close, *closers]:
+            await close()
     return result
 
 
@@ -363,7 +445,9 @@ async def _one(change: Awaitable[Timed]) -> list[Timed]:
     return [await change]
 
 
-async def _measure(sessions: tuple[int, ...], modes: tuple[str, ...]) -> list[Round]:
+async def _measure(
+    sessions: tuple[int, ...], modes: tuple[str, ...], clients: tuple[str, ...]
+) -> list[Round]:
     chromium = shutil.which("chromium")
     if chromium is None:
         raise SystemExit("Debian chromium is needed: apt-get install -y chromium")
@@ -373,21 +457,21 @@ async def _measure(sessions: tuple[int, ...], modes: tuple[str, ...]) -> list[Ro
             browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             _lower_priority_of_children(BROWSER_NICE)
             try:
-                for mode in modes:
-                    for count in sessions:
-                        rounds.append(
-                            await asyncio.wait_for(
-                                _round(browser, count, mode, Path(folder)), ROUND_TIMEOUT_S
-                            )
-                        )
+                for client in clients:
+                    for mode in modes:
+                        for count in sessions:
+                            work = _round(browser, client, count, mode, Path(folder))
+                            rounds.append(await asyncio.wait_for(work, ROUND_TIMEOUT_S))
             finally:
                 await browser.close()
     return rounds
 
 
-def measure(sessions: tuple[int, ...] = SESSIONS, modes: tuple[str, ...] = MODES) -> list[Round]:
-    """Run one round per way of changing and session count."""
-    return asyncio.run(_measure(sessions, modes))
+def measure(
+    sessions: tuple[int, ...] = SESSIONS, modes: tuple[str, ...] = MODES, clients: tuple[str, ...] = CLIENTS
+) -> list[Round]:
+    """Run one round per kind of client, way of changing and session count."""
+    return asyncio.run(_measure(sessions, modes, clients))
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -408,56 +492,66 @@ def _meets_target(item: Round, times: list[float]) -> bool:
 
 
 def report(rounds: list[Round]) -> str:
-    """A plain table and a verdict against the targets, per way of changing."""
+    """A plain table and a verdict against the targets, per kind of client and way of changing."""
     lines = [
-        "                Enter→delivered Enter→shown   result step CPU s/change        server RSS (MB)",
-        "mode sess chg err p50    p95    p50    p95    p50    p95 server browsers busy before peak /sess",
+        "                       Enter→delivered Enter→shown   result step CPU s/change      server RSS (MB)",
+        "client mode sess chg err p50    p95    p50    p95    p50    p95 server client busy before peak /ses",
     ]
     for item in rounds:
         times = (item.delivered_s, item.change_s, item.result_step_s)
         lines.append(
-            f"{item.mode:<5}{item.sessions:>4}{len(item.change_s):>4}{len(item.errors):>4}"
+            f"{item.client:<7}{item.mode:<6}{item.sessions:>4}{len(item.change_s):>4}{len(item.errors):>4}"
             + "".join(
-                f"{_percentile(values, 0.5):>5.2f}s{_percentile(values, 0.95):>6.2f}s" for values in times
+                f"{_percentile(values, 0.5):>6.2f}s{_percentile(values, 0.95):>6.2f}s" for values in times
             )
-            + f"{item.per_change(item.server_cpu_s):>6.2f}{item.per_change(item.browser_cpu_s):>9.2f}"
+            + f"{item.per_change(item.server_cpu_s):>6.2f}{item.per_change(item.browser_cpu_s):>7.2f}"
             f"{item.server_busy:>5.0%}"
-            f"{item.rss_before_kib / 1024:>7.0f}{item.rss_peak_kib / 1024:>5.0f}{item.mb_per_session:>9.1f}"
+            f"{item.rss_before_kib / 1024:>7.0f}{item.rss_peak_kib / 1024:>5.0f}{item.mb_per_session:>7.1f}"
         )
     lines += [
         f"paced: {PACED_CHANGES} changes per session, think time {THINK_S[0]:.0f}-{THINK_S[1]:.0f} s;"
         " burst: one change per session, all at once. CPU per change includes the think time.",
-        "delivered: the server's last message of the results run has reached the page; shown: Chromium has"
-        f" drawn the new NPV (Chromium runs at nice {BROWSER_NICE} on the same 2 cores). busy: the server's"
-        " CPU time over the changing phase's wall time (100% = one core, about what one process can use).",
+        "browser: a Chromium page per session (at nice 10, on the server's 2 cores); wire: Streamlit's own"
+        " protocol, no drawing (benchmarks/load_protocol.py).",
+        "delivered: the server's message that the results run finished has arrived; shown: the page has"
+        " drawn the new NPV (wire: read from the messages). busy: server CPU time over the changing phase's"
+        " wall time (100% = one core, about all one process can use).",
     ]
-    for mode in dict.fromkeys(item.mode for item in rounds):
-        largest = max((item for item in rounds if item.mode == mode), key=lambda item: item.sessions)
+    for client, mode in dict.fromkeys((item.client, item.mode) for item in rounds):
+        largest = max(
+            (item for item in rounds if (item.client, item.mode) == (client, mode)),
+            key=lambda item: item.sessions,
+        )
+        measures = (("delivered", largest.delivered_s), ("shown", largest.change_s))
         verdicts = ", ".join(
             f"{name} {'ok' if _meets_target(largest, times) else 'OVER'}"
-            for name, times in (("delivered", largest.delivered_s), ("shown", largest.change_s))
+            for name, times in measures[: 1 if client == "wire" else 2]
         )
         lines.append(
-            f"target at {largest.sessions} sessions ({mode}): no errors, p95 < {TARGET_P95_S:.0f} s, "
-            f"< {TARGET_MB_PER_SESSION:.0f} MB per session: {verdicts}"
+            f"target at {largest.sessions} sessions ({client}, {mode}): no errors, p95 < {TARGET_P95_S:.0f}"
+            f" s, < {TARGET_MB_PER_SESSION:.0f} MB per session: {verdicts}"
         )
     for item in rounds:
         lines += [
-            f"  error with {item.sessions} sessions ({item.mode}): {error[:300]}" for error in item.errors[:5]
+            f"  error with {item.sessions} sessions ({item.client}, {item.mode}): {error[:300]}"
+            for error in item.errors[:5]
         ]
     return "\n".join(lines)
 
 
 def main() -> None:
-    """``python -m benchmarks.load [--sessions 1 10 25] [--modes paced burst]``."""
+    """``python -m benchmarks.load [--sessions 1 10 25] [--modes paced burst] [--clients browser wire]``."""
     parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.load", description="N browser sessions at once on one server"
+        prog="python -m benchmarks.load", description="N sessions at once on one server, on loopback"
     )
     parser.add_argument("--sessions", type=int, nargs="+", default=list(SESSIONS), help="default: 1 10 25")
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="default: paced burst")
+    parser.add_argument(
+        "--clients", nargs="+", choices=CLIENTS, default=list(CLIENTS), help="default: browser wire"
+    )
     args = parser.parse_args()
-    print("Load: simultaneous browser sessions on one server (loopback), owner flow, course fees changed")
-    print(report(measure(tuple(args.sessions), tuple(args.modes))))
+    print("Load: simultaneous sessions on one server (loopback), owner flow, course fees changed")
+    print(report(measure(tuple(args.sessions), tuple(args.modes), tuple(args.clients))))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from calculators.fields import field_spec
 from calculators.scenario import Scenario, TrainingKind
 from calculators.scenario_io import default_scenario, scenario_from_dict, scenario_to_dict, validation_errors
 from ui.inputs import from_widget, seed, widget_key
+from ui.steps import ALL_FIELDS
 
 __all__ = [
     "SUBSIDY_COUNT_KEY",
@@ -154,10 +155,10 @@ def form_scenario(
 _MISSING = object()  # a key not in the state (never equal to any value a user can enter)
 
 
-@lru_cache(maxsize=4)
-def _form_keys(paths: tuple[str, ...]) -> tuple[str, ...]:
-    """Every session key form_scenario reads for these fields (see _data_from_state)."""
-    fields = tuple(widget_key(path) for path in paths if path != "doubts")
+@lru_cache(maxsize=1)
+def _form_keys() -> tuple[str, ...]:
+    """Every session key form_scenario(state, ALL_FIELDS) reads (see _data_from_state)."""
+    fields = tuple(widget_key(path) for path in ALL_FIELDS if path != "doubts")
     lines = tuple(
         subsidy_key(index, part)
         for index in range(field_spec("training.subsidies").max_items or 0)
@@ -167,11 +168,11 @@ def _form_keys(paths: tuple[str, ...]) -> tuple[str, ...]:
     return (*fields, SUBSIDY_COUNT_KEY, *lines, *doubts)
 
 
-def form_key(state: Mapping[Any, Any], paths: tuple[str, ...]) -> tuple[Any, ...]:
-    """Everything form_scenario(state, paths) reads, as a hashable key (lists become tuples).
+def form_key(state: Mapping[Any, Any]) -> tuple[Any, ...]:
+    """Everything form_scenario(state, ALL_FIELDS) reads, as a hashable key (lists become tuples).
 
     Only those keys are read: copying the whole session state (Streamlit's items()) took about
     0.6 ms per rerun, a tenth of a wizard step's time.
     """
-    values = (state.get(key, _MISSING) for key in _form_keys(paths))
+    values = (state.get(key, _MISSING) for key in _form_keys())
     return tuple(tuple(value) if isinstance(value, list) else value for value in values)

@@ -247,7 +247,7 @@ def _body(index: int, lang: Lang, role: Role) -> bool:
     """Draw one step; True when the user may go on."""
     step = STEPS[index]
     state = st.session_state
-    key = form_key(state, ALL_FIELDS)
+    key = form_key(state)
     scenario, errors = session_memo("form", key, lambda: form_scenario(state, ALL_FIELDS))
     if step.id == "start":
         _start_step(lang)
