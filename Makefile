@@ -35,7 +35,8 @@ lint: $(DEV_STAMP)
 bench: $(RUNTIME_STAMP)
 	$(PY) -m benchmarks
 
-# Opt-in, a few minutes: 1, 10 and 25 browser sessions at once on one local server (benchmarks/load.py).
+# Opt-in, about 20 minutes: 1, 10 and 25 sessions at once on one local server, in Chromium and on
+# the wire, paced and in a burst (benchmarks/load.py).
 load: $(DEV_STAMP) chromium
 	$(PY) -m benchmarks.load
 

@@ -1,13 +1,23 @@
 """Load: N people use one server at once (issue 8 §4). Opt-in: ``python -m benchmarks.load`` (``make load``).
 
-For each N (1, 10, 25) a fresh ``streamlit run`` server starts on 127.0.0.1 and one Chromium
-opens N browser contexts (N separate sessions) with Playwright's async API. Every session walks
-the owner flow to the results with its own salary and fees. Then every session changes its case
-as a user does: Back to the training step, new course fees (committed with Enter), Next to the
-results. The time is taken from Enter until the results page shows the calculators' net present
-value for the new fees (read in the page, polled every 25 ms): four script runs, the three Next
-clicks included. *result step* is the last part of that, from the click on Next into the results
-until the new value shows: the one run that recomputes the case.
+For each N (1, 10, 25) a fresh ``streamlit run`` server starts on 127.0.0.1 with N sessions.
+Every session walks the owner flow to the results with its own salary and fees. Then every
+session changes its case as a user does: Back to the training step, new course fees (committed
+with Enter), Next to the results: seven script runs. Two times are taken from Enter: until the
+server's message that the results run has finished arrives (*delivered*), and until the results
+show the calculators' net present value for the new fees (*shown*). *result step* is the part from
+the click on Next into the results: the one run that recomputes the case.
+
+Two kinds of client, each its own rounds:
+
+- **browser**: one Chromium opens N browser contexts with Playwright's async API; *shown* is read
+  in the page (polled every 25 ms). Chromium runs on the server's two cores, at a lower priority
+  (nice 10), and needs several times the server's CPU for each change (the table shows both), so
+  at 25 sessions these rounds mostly measure Chromium waiting for a core.
+- **wire**: N sessions on Streamlit's own WebSocket protocol (benchmarks/load_protocol.py): the
+  same run requests a page sends, every message read, every chart's data file fetched, nothing
+  drawn. On a deployment each browser runs on its user's own computer; this is what the server
+  itself answers. *shown* is the NPV read from the messages.
 
 Two ways of changing, each its own round:
 
@@ -17,19 +27,19 @@ Two ways of changing, each its own round:
   working at the same time load a server: a person reads the answer before changing a number,
   and 5 to 15 seconds is quick for that (load tools such as Locust model users the same way,
   with a wait between tasks).
-- **burst** (the worst case): all N sessions press Enter in the same millisecond, once. Nobody
-  works like that, but it shows the most that one server process can be asked at once.
+- **burst** (the worst case): all N sessions commit their new fees in the same millisecond, once.
+  Nobody works like that, but it shows the most that one server process can be asked at once.
 
 Memory is the server's resident set (VmRSS of the server process and its children, from /proc)
 with one warm-up session that has walked the same flow, and again with it and all N sessions still
 connected, and its peak in between (VmHWM, reset after the first reading); the peak minus the
-first, divided by N, is what one more session costs at most. Chromium runs on the same machine and
-takes CPU from the server (the table shows how much: its CPU per change is several times the
-server's), so the times are an upper bound for what a user on their own computer would see.
+first, divided by N, is what one more session costs at most. *busy* is the server's CPU time over
+the changing phase's wall time: one process runs Python on about one core, so near 100 % it is
+saturated.
 
-Bounded: every browser action times out after 60 s, each round after 10 minutes, and requests to
-any host but the server's are refused. Targets (issue 8): 25 sessions without errors, p95 under
-2 s, under 30 MB per added session.
+Bounded: every action times out after 60 s, each round after 10 minutes, and the browsers'
+requests to any host but the server's are refused. Targets (issue 8): 25 sessions without errors,
+p95 under 2 s, under 30 MB per added session.
 """
 
 from __future__ import annotations
