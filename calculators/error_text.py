@@ -110,9 +110,7 @@ def render_error(error: ScenarioError, lang: str) -> str:
         return format_in_unit(value, unit, lang)
 
     values = {
-        "value": shown(error.value)
-        if error.code not in {"too_large", "subsidies_exceed_costs"}
-        else error.value,
+        "value": shown(error.value) if error.code != "subsidies_exceed_costs" else error.value,
         "min": shown(allowed.minimum) if allowed.minimum is not None else "",
         "max": shown(allowed.maximum) if allowed.maximum is not None else "",
         "values": ", ".join(allowed.values),

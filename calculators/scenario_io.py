@@ -341,7 +341,7 @@ def load_scenario_json(raw: bytes | str, *, max_bytes: int = MAX_FILE_BYTES) -> 
     """
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > max_bytes:
-        raise ScenarioError("scenario", f"{size:,} bytes", "too_large", Allowed(maximum=max_bytes))
+        raise ScenarioError("scenario", size, "too_large", Allowed(maximum=max_bytes))
     try:
         text_value = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError:

@@ -304,6 +304,15 @@ class TestRefusals:
             load_scenario_json(padded + b" ")
         assert caught.value.code == "too_large"
 
+    def test_size_message_in_each_language(self) -> None:
+        """Pins the size in the language's notation: 300.000 bytes (nl), 300,000 bytes (en)."""
+        with pytest.raises(ScenarioError) as caught:
+            load_scenario_json(b" " * 300_000)
+        assert "het bestand is 300.000 bytes groot; toegestaan is hoogstens 200.000 bytes" in (
+            caught.value.message("nl")
+        )
+        assert "the file is 300,000 bytes; at most 200,000 bytes are allowed" in caught.value.message("en")
+
 
 class TestCrossFieldRules:
     """One test per rule of scenario_io._cross_field_errors (docs/money-model.md §1, §3, §4, §7)."""
