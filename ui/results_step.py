@@ -15,7 +15,7 @@ from ui.cache import cached_evaluate, session_memo
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
 from ui.compare_view import comparison_items, show_compare
 from ui.dead_end_view import show_dead_end
-from ui.lazy import lazy_tabs
+from ui.lazy import lazy_expander, lazy_tabs
 from ui.report_view import show_report_downloads
 from ui.results_view import show_chart, show_result
 from ui.role import Role
@@ -51,17 +51,14 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
     if scenario.employee.role_outlook is RoleOutlook.DEAD_END:
         st.divider()
         show_dead_end(scenario, lang)
-    paths = [path for path in ALL_FIELDS if path != "doubts"]
-    if scenario.employee.role_outlook is not RoleOutlook.DEAD_END:
-        paths = [path for path in paths if path not in DEAD_END_STEP_FIELDS]
     # drawn only while open (advisors start with it open): a table of every input is long
-    assumptions = st.expander(
-        text(lang, "assumptions.title"),
-        expanded=role is Role.ADVISOR,
-        key=f"assumptions_open_{role.value}",
-        on_change="rerun",
+    assumptions = lazy_expander(
+        text(lang, "assumptions.title"), f"assumptions_open_{role.value}", expanded=role is Role.ADVISOR
     )
-    if assumptions.open:
+    if assumptions is not None:
+        paths = [path for path in ALL_FIELDS if path != "doubts"]
+        if scenario.employee.role_outlook is not RoleOutlook.DEAD_END:
+            paths = [path for path in paths if path not in DEAD_END_STEP_FIELDS]
         with assumptions:
             frame = session_memo(
                 "assumptions", (scenario, lang), lambda: assumptions_frame(scenario, paths, lang)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
-from streamlit.elements.lib.mutable_expander_container import ExpanderContainer
 
 from calculators.errors import ScenarioError
 from calculators.fields import field_spec
@@ -19,6 +18,7 @@ from calculators.scenario import RoleOutlook, TrainingKind
 from ui.cache import session_memo
 from ui.inputs import field, widget_key
 from ui.language import current_lang
+from ui.lazy import lazy_expander
 from ui.results_step import render_results
 from ui.role import Role, current_role
 from ui.safe_text import escape_markdown
@@ -125,13 +125,14 @@ def _subsidies(lang: Lang) -> None:
             )
 
 
-def _folded(label: str, key: str, *, expanded: bool, has_error: bool) -> ExpanderContainer | None:
-    """An expander whose content is drawn only while it is open (the inputs keep their values
-    when it is closed: they persist for the session). A problem in one of its fields opens it."""
-    if has_error:
-        st.session_state[key] = True
-    box = st.expander(label, expanded=expanded, key=key, on_change="rerun")
-    return box if box.open else None
+def _folded_fields(
+    label: str, key: str, paths: tuple[str, ...], problems: set[str], *, expanded: bool, captions: bool
+) -> None:
+    """Fields in an expander drawn only while open; a problem in one of them opens it."""
+    box = lazy_expander(label, key, expanded=expanded, open_now=any(path in problems for path in paths))
+    if box is not None:
+        with box:
+            _fields(paths, current_lang(), current_role(), captions=captions)
 
 
 def _question_step(step: Step, lang: Lang, role: Role, problems: set[str]) -> None:
@@ -143,28 +144,24 @@ def _question_step(step: Step, lang: Lang, role: Role, problems: set[str]) -> No
         st.markdown(f"**{text(lang, 'wizard.assumptions')}**")
         _fields(step.assumptions, lang, role, captions=captions)
     else:
-        has_error = any(path in problems for path in step.assumptions)
-        box = _folded(
+        _folded_fields(
             text(lang, "wizard.assumptions"),
             assumptions_key(step.id),
+            step.assumptions,
+            problems,
             expanded=False,
-            has_error=has_error,
+            captions=captions,
         )
-        if box is not None:
-            with box:
-                _fields(step.assumptions, lang, role, captions=captions)
     dead_end = st.session_state.get(widget_key("employee.role_outlook")) == RoleOutlook.DEAD_END.value
     if step.id == "yields" and dead_end:
-        has_error = any(path in problems for path in DEAD_END_STEP_FIELDS)
-        box = _folded(
+        _folded_fields(
             text(lang, "dead_end.assumptions"),
             dead_end_assumptions_key(role),
+            DEAD_END_STEP_FIELDS,
+            problems,
             expanded=role is Role.ADVISOR,
-            has_error=has_error,
+            captions=False,
         )
-        if box is not None:
-            with box:
-                _fields(DEAD_END_STEP_FIELDS, lang, role, captions=False)
 
 
 def _doubts_step(lang: Lang) -> None:
