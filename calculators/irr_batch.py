@@ -50,6 +50,21 @@ def _horner(flows: FloatArray, x: FloatArray) -> tuple[FloatArray, FloatArray]:
     return value, slope
 
 
+def _without_leading_zeros(flows: FloatArray) -> FloatArray:
+    """Each row moved left so that its first non-zero flow comes first (zeros fill the end).
+
+    Leading zeros make ``x = 0`` a multiple root of ``p(x) = x^k q(x)``, which does not change the
+    positive root but slows Newton's method near it to a crawl; ``q`` has the same positive root.
+    """
+    lead = (flows != 0).argmax(axis=1)
+    if not lead.any():
+        return flows
+    width = flows.shape[1]
+    columns = np.arange(width)[None, :] + lead[:, None]
+    shifted = np.take_along_axis(flows, np.minimum(columns, width - 1), axis=1)
+    return np.where(columns < width, shifted, 0.0)
+
+
 def irr_batch(flows: npt.ArrayLike) -> FloatArray:
     """Monthly IRR per row of ``flows`` (N × T); NaN where there is none.
 
@@ -74,9 +89,8 @@ def irr_batch(flows: npt.ArrayLike) -> FloatArray:
     single = np.flatnonzero(changes == 1)
     if single.size == 0:
         return result
-    f = data[single]
-    nonzero = f != 0
-    first = f[np.arange(f.shape[0]), nonzero.argmax(axis=1)]
+    f = _without_leading_zeros(data[single])
+    first = f[:, 0]
     # p(x) has the sign of the first non-zero flow near x = 0 (x = 1e-9 is a monthly rate of 10^9,
     # beyond any meaningful return) …
     low = np.full(f.shape[0], 1e-9)

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import numpy_financial as npf
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from calculators.irr_batch import irr_batch
@@ -48,6 +48,7 @@ class TestAgreement:
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.one_of(st.just(0.0), money, money.map(lambda value: -value)), min_size=2, max_size=30))
+    @example([0.0, 0.0, 0.0, 0.0, 0.03125, -201.0])  # found by a CI run: leading zeros slowed Newton
     def test_any_series(self, series: list[float]) -> None:
         """Pins agreement (or NaN for both) for arbitrary series of cents to € 100.000, several sign
         changes included (amounts below a cent, or rates above 10^9 a month, are not cash flows)."""
@@ -59,6 +60,20 @@ class TestAgreement:
                 assert math.isnan(ours)
             return
         assert abs(ours - theirs) <= 1e-6 * max(1.0, abs(theirs)), (series, ours, theirs)
+
+    def test_leading_zeros_do_not_change_the_rate(self) -> None:
+        """Pins full precision after leading zeros (they make x = 0 a multiple root of p).
+
+        0,03125 in month 4 and −201 in month 5: 0,03125·(1 + r) = 201, so 1 + r = 201 / 0,03125 =
+        6432 and r = 6431 a month. Before the fix Newton crawled and stopped at 6431,049.
+        """
+        assert abs(irr_batch([[0.0, 0.0, 0.0, 0.0, 0.03125, -201.0]])[0] - 6431.0) <= 1e-9 * 6431.0
+        # and a training paid in month 2: −100, 0, 50, 60 from month 2 on. With x = 1/(1 + r):
+        # −100 + 50x² + 60x³ = 0 has one positive root; same rate as without the two leading zeros
+        shifted, plain = irr_batch([[0.0, 0.0, -100.0, 0.0, 50.0, 60.0], [-100.0, 0.0, 50.0, 60.0, 0.0, 0.0]])
+        assert abs(shifted - plain) <= 1e-12
+        x = 1.0 / (1.0 + plain)
+        assert abs(-100.0 + 50.0 * x**2 + 60.0 * x**3) <= 1e-9
 
     def test_no_sign_change_is_nan(self) -> None:
         """Pins NaN for series that are all costs, all returns, or all zero."""
