@@ -3,10 +3,11 @@
 Notes
 -----
 For one input ``x`` with the others held fixed, find ``x*`` with ``NPV(x*) = 0`` by a bracketing
-root finder on the model itself (``evaluate``), inside the input's allowed range. NPV is monotone in each
-input solved for here: rising in the productivity gain and in an extra subsidy, falling in the
-course fees; in the quit probability it falls whenever there is a benefit to lose (the search
-checks the sign at both ends and reports no answer when there is no change of sign).
+root finder on the model itself (``calculators.evaluate.npv``), inside the input's allowed range.
+NPV is monotone in each input solved for here: rising in the productivity gain and in an extra
+subsidy, falling in the course fees; in the quit probability it falls whenever there is a benefit
+to lose (the search checks the sign at both ends and reports no answer when there is no change of
+sign).
 Used to answer "it does not pay — what would have to change?" honestly, with the user's numbers.
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from calculators.evaluate import evaluate
+from calculators.evaluate import npv
 from calculators.fields import field_spec
 from calculators.scenario import Scenario, Subsidy
 from calculators.scenario_io import validate
@@ -63,14 +64,15 @@ def _with_subsidy(s: Scenario, x: float) -> Scenario:
     return replace(s, training=replace(s.training, subsidies=(*s.training.subsidies, extra)))
 
 
-def _bisect(npv: Callable[[float], float], low: float, high: float) -> float | None:
-    """The root of a monotone ``npv`` on [low, high], or None when it has the same sign at both ends.
+def _bisect(value: Callable[[float], float], low: float, high: float) -> float | None:
+    """The root of a monotone ``value`` (an NPV) on [low, high], or None when it has the same sign at
+    both ends.
 
     Regula falsi with the Illinois modification (Dowell & Jarratt, BIT 11, 1971): as safe as
     bisection — the root stays bracketed — but exact in one step when NPV is linear in the input
     (the gain, the fees, a subsidy) and fast when it is smooth (the quit probability).
     """
-    f_low, f_high = npv(low), npv(high)
+    f_low, f_high = value(low), value(high)
     if abs(f_low) <= _TOLERANCE_EUR:
         return low
     if abs(f_high) <= _TOLERANCE_EUR:
@@ -82,7 +84,7 @@ def _bisect(npv: Callable[[float], float], low: float, high: float) -> float | N
         guess = (low * f_high - high * f_low) / (f_high - f_low)
         if not low < guess < high:  # rounding at the ends: fall back to halving
             guess = (low + high) / 2
-        f_guess = npv(guess)
+        f_guess = value(guess)
         if abs(f_guess) <= _TOLERANCE_EUR or high - low < 1e-12:
             return guess
         if (f_guess > 0) == (f_high > 0):
@@ -101,6 +103,7 @@ def _bisect(npv: Callable[[float], float], low: float, high: float) -> float | N
 def threshold(scenario: Scenario, lever: Lever) -> Threshold:
     """The value of ``lever`` at which NPV = 0, within the lever's allowed range.
 
+    >>> from calculators.evaluate import evaluate
     >>> from calculators.scenario_io import scenario_from_dict
     >>> s = scenario_from_dict({"retention": {"quit_probability_change": 0}})
     >>> t = threshold(s, Lever.PRODUCTIVITY_GAIN)
@@ -114,7 +117,7 @@ def threshold(scenario: Scenario, lever: Lever) -> Threshold:
     if lever is Lever.PRODUCTIVITY_GAIN:
         spec = field_spec(lever.value)
         low, high = float(spec.minimum or 0), float(spec.maximum or 0)
-        needed = _bisect(lambda x: evaluate(_with_gain(s, x)).npv_eur, low, high)
+        needed = _bisect(lambda x: npv(_with_gain(s, x)), low, high)
         return Threshold(lever, s.benefits.productivity_gain, needed)
     if lever is Lever.COURSE_FEES:
         spec = field_spec(lever.value)
@@ -127,13 +130,13 @@ def threshold(scenario: Scenario, lever: Lever) -> Threshold:
             - s.training.travel_eur
             - time_costs(s.training, s.employee).total_eur,
         )
-        needed = _bisect(lambda x: evaluate(_with_fees(s, x)).npv_eur, floor, high)
+        needed = _bisect(lambda x: npv(_with_fees(s, x)), floor, high)
         return Threshold(lever, s.training.course_fees_eur, needed)
     if lever is Lever.QUIT_PROBABILITY:
         change = s.retention.quit_probability_change
         low = max(0.0, -change)
         high = min(0.95, 0.95 - change)
-        needed = _bisect(lambda x: evaluate(_with_quit(s, x)).npv_eur, low, high)
+        needed = _bisect(lambda x: npv(_with_quit(s, x)), low, high)
         return Threshold(lever, s.retention.annual_quit_probability, needed)
     room = (
         s.training.direct_costs_eur + time_costs(s.training, s.employee).total_eur - s.training.subsidies_eur
@@ -141,7 +144,7 @@ def threshold(scenario: Scenario, lever: Lever) -> Threshold:
     room = min(room, float(field_spec("training.subsidies.amount_eur").maximum or 0))  # one item's maximum
     if len(s.training.subsidies) >= (field_spec("training.subsidies").max_items or 0) or room <= 0:
         return Threshold(lever, 0.0, None)
-    needed = _bisect(lambda x: evaluate(_with_subsidy(s, x)).npv_eur, 0.0, room)
+    needed = _bisect(lambda x: npv(_with_subsidy(s, x)), 0.0, room)
     return Threshold(lever, 0.0, needed)
 
 

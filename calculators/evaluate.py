@@ -20,7 +20,7 @@ from calculators.metrics import break_even_stay, irr_annual, payback_month, stay
 from calculators.scenario import Scenario
 from calculators.scenario_io import validate
 
-__all__ = ["Breakdown", "MonthRow", "Result", "evaluate"]
+__all__ = ["Breakdown", "MonthRow", "Result", "evaluate", "npv"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +141,22 @@ def _breakdown(scenario: Scenario, flows: CashFlows) -> Breakdown:
         replacement_saving=pv(np.maximum(-flows.replacement_change, 0.0)),
         clause_recovery=pv(flows.clause_recovery),
     )
+
+
+def npv(scenario: Scenario) -> float:
+    """The net present value alone: ``evaluate(scenario).npv_eur`` without the rest of the result.
+
+    Same formula and the same validation as :func:`evaluate` (Σ_t d_t · net_t over the horizon, with
+    ``d_t`` the discount factor of month t, see calculators/discounting.py), for searches that need
+    only this figure many times over (calculators/break_even.py).
+
+    >>> from calculators.scenario_io import default_scenario
+    >>> npv(default_scenario()) == evaluate(default_scenario()).npv_eur
+    True
+    """
+    validate(scenario)
+    flows = monthly_cash_flows(scenario)
+    return float(np.sum(flows.discount_factor * flows.net))
 
 
 def evaluate(scenario: Scenario) -> Result:

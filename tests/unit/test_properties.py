@@ -26,6 +26,7 @@ from calculators import (
     validation_errors,
 )
 from calculators.break_even import Lever, threshold
+from calculators.evaluate import npv
 from calculators.fields import field_spec
 from calculators.training_costs import time_costs
 from tests.unit.strategies import numbers_in, training_hours_cap, valid_scenario_objects, valid_scenarios
@@ -260,6 +261,13 @@ class TestResultIdentities:
             assert 0 <= r.break_even_stay_months <= s.horizon_months - s.training.end_month
         assert len(r.stay_values_eur) == s.horizon_months - s.training.end_month + 1
         assert r.worst_case_eur == r.stay_values_eur[0]
+
+    @given(valid_scenario_objects())
+    def test_npv_alone_is_the_results_npv(self, s: Scenario) -> None:
+        """The NPV-only function used by the break-even search (calculators.evaluate.npv) gives the
+        same figure as the last running total of the month rows, summed independently here."""
+        rows = evaluate(s).months
+        assert npv(s) == pytest.approx(math.fsum(row.discounted_net for row in rows), abs=noise(evaluate(s)))
 
 
 SUBSIDY_MAX = float(field_spec("training.subsidies.amount_eur").maximum or 0)
