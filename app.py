@@ -1,17 +1,14 @@
 """Leerwinst — router only: page config, language, role, navigation."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from calculators.i18n import text
 from calculators.rules import check_all
 from ui.language import language_selector
+from ui.page_icon import PAGE_ICON
 from ui.role import role_selector
 
-# A local icon: a ":material/...:" page icon makes the browser fetch it from Google's font servers.
-ICON = Path(__file__).resolve().parent / "ui" / "assets" / "favicon.png"
-st.set_page_config(page_title="Leerwinst", page_icon=str(ICON), layout="wide")
+st.set_page_config(page_title="Leerwinst", page_icon=PAGE_ICON, layout="wide")
 check_all()  # a broken rules file fails here, loudly, not halfway through a user's case
 
 with st.container(horizontal=True, vertical_alignment="center", key="header"):

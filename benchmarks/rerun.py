@@ -7,8 +7,9 @@ Target (issue 4): each page's median within 3× the trivial app's median. AppTes
 script in-process, without a browser, so these are server-side times.
 
 Each page is also measured against its *floor* (benchmarks/rerun_floor.py): a generated script with
-the same elements and fixed content. Page ÷ floor is the cost of our own logic; floor ÷ trivial is
-what Streamlit needs to draw that many elements, which no app logic can go below.
+the same elements, fixed content and a session state as large as the page's. Page ÷ floor is the
+cost of our own logic; floor ÷ trivial is what Streamlit needs to draw that many elements and keep
+that much state, which no app logic can go below.
 
 The page, the trivial app and the floor take turns (one run each, over and over), and each ratio
 is against the trivial app's median from the same turns: on a shared machine the speed drifts
@@ -24,8 +25,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from benchmarks.rerun_floor import element_counts, floor_script
-from ui.steps import STEPS
+from benchmarks.rerun_floor import element_counts, floor_script, state_size
+from calculators.i18n import Lang, text
+from ui.lazy import tabs_key
+from ui.steps import RESULTS_TABS, STEPS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 TRIVIAL = """
@@ -34,6 +37,9 @@ st.number_input("x", key="x")
 """
 TARGET_RATIO = 3.0
 SALARY_KEY = "in__employee__gross_monthly_salary_eur"
+# the results' tabs besides the first (the arguments and the dead-end tab need ticked doubts or a
+# dead-end outlook, which the default inputs do not have)
+RESULT_TABS = ("money", "uncertainty", "assumptions", "save", "report")
 
 
 @dataclass(frozen=True)
@@ -73,24 +79,40 @@ def _interleaved(pages: list[AppTest], runs: int, *, new_input: bool) -> list[fl
     return [statistics.median(times) for times in samples]
 
 
+def _page(step: int, tab: str | None = None) -> AppTest:
+    """The app on wizard step ``step`` (default inputs), with the results' tab ``tab`` open."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["wizard_step"] = step
+    if tab is not None:
+        at.session_state[tabs_key(RESULTS_TABS, Lang.NL)] = text(Lang.NL, f"results.tabs.{tab}")
+    at.run()
+    return at
+
+
+def _pages() -> list[tuple[str, int, str | None]]:
+    """Every step, then the results page with each of its other tabs open (only the open tab is drawn,
+    so each tab is a page of its own as far as rerun time goes)."""
+    steps: list[tuple[str, int, str | None]] = [
+        (f"step {index}: {step.id}", index, None) for index, step in enumerate(STEPS)
+    ]
+    last = len(STEPS) - 1
+    return steps + [(f"  results tab: {tab}", last, tab) for tab in RESULT_TABS]
+
+
 def measure(runs: int = 25) -> list[Timing]:
-    """Medians per step, each beside the trivial app and the step's floor measured in turns with it."""
+    """Medians per page, each beside the trivial app and the page's floor measured in turns with it."""
     trivial = AppTest.from_string(TRIVIAL, default_timeout=30)
     trivial.run()
     timings = []
     bases = []
-    for index, step in enumerate(STEPS):
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        at.session_state["wizard_step"] = index
-        at.run()
-        floor = AppTest.from_string(floor_script(element_counts(at)), default_timeout=60)
+    for name, step, tab in _pages():
+        at = _page(step, tab)
+        floor = AppTest.from_string(floor_script(element_counts(at), state_size(at)), default_timeout=60)
         floor.run()
         same, base, floor_ms = _interleaved([at, trivial, floor], runs, new_input=False)
         new, base_new, _ = _interleaved([at, trivial, floor], runs, new_input=True)
         bases += [base, base_new]
-        timings.append(
-            Timing(f"step {index}: {step.id}", same, new, same / base, new / base_new, floor_ms, base)
-        )
+        timings.append(Timing(name, same, new, same / base, new / base_new, floor_ms, base))
     base = statistics.median(bases)
     return [Timing("trivial one-widget app", base, base, 1.0, 1.0, base, base), *timings]
 

@@ -2,9 +2,10 @@
 
 For each wizard page the real page is run once in AppTest and its elements are counted by type; a
 script is then generated that draws exactly that many elements of each type (number inputs with help
-texts, select boxes, metrics, the same plotly figures, a table of the same size, ...) and nothing
-else. Its rerun time is what Streamlit itself needs to draw the page; the page's own time divided by
-it is the cost of our logic (reading the form, validating, choosing texts, memo lookups).
+texts, select boxes, metrics, the same plotly figures, a table of the same size, ...) with a session
+state of the same number of keys, and nothing else. Its rerun time is what Streamlit itself needs
+to draw the page; the page's own time divided by it is the cost of our logic (reading the form,
+validating, choosing texts, memo lookups).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-__all__ = ["element_counts", "floor_script"]
+__all__ = ["element_counts", "floor_script", "state_size"]
 
 _HELP = (
     "A help text of a realistic length: what the field means, its unit and allowed range, and the default."
@@ -62,15 +63,29 @@ def element_counts(at: AppTest) -> Counter[str]:
     return Counter({kind: n for kind, n in counts.items() if kind in _LINES})
 
 
-def floor_script(counts: Counter[str]) -> str:
-    """A script that draws the same elements with fixed content (figures built once per process)."""
+def state_size(at: AppTest) -> int:
+    """How many keys the page's session state holds (every input of every step persists in it)."""
+    return len(at.session_state)
+
+
+def floor_script(counts: Counter[str], state_keys: int = 0) -> str:
+    """A script that draws the same elements with fixed content (figures built once per process),
+    with a session state of ``state_keys`` keys in all (the keyed widgets' own, plus plain values).
+
+    The state's size matters: Streamlit walks the whole session state for every number, text and
+    select input it draws, and once more before each run.
+    """
     lines = [
         "import streamlit as st",
         "from benchmarks.rerun_floor import HELP, figures, table",
         "FIGURES, TABLE = figures(), table()",
     ]
+    keyed = 0
     for kind, count in sorted(counts.items()):
         lines.extend(_LINES[kind].format(i=index) for index in range(count))
+        keyed += count if "key=" in _LINES[kind] else 0
+    if state_keys > keyed:
+        lines += [f"for i in range({state_keys - keyed}):", '    st.session_state.setdefault(f"v{i}", 1.0)']
     return "\n".join(lines).replace("help=HELP", f"help={_HELP!r}")
 
 

@@ -15,7 +15,7 @@ from ui.guide import conversation_guide
 from ui.role import Role
 from ui.safe_text import escape_markdown
 
-__all__ = ["show_arguments"]
+__all__ = ["has_arguments", "show_arguments"]
 
 
 def _chosen(scenario: Scenario, result: Result, lang: Lang, role: Role) -> list[ChosenCard]:
@@ -46,11 +46,20 @@ def _card(card: ChosenCard, lang: Lang) -> None:
         st.markdown(text(lang, "arguments.sources", sources="; ".join(links)))
 
 
+def _session_chosen(scenario: Scenario, result: Result, lang: Lang, role: Role) -> list[ChosenCard]:
+    if not scenario.doubts:
+        return []
+    return session_memo("arguments", (scenario, lang, role), lambda: _chosen(scenario, result, lang, role))
+
+
+def has_arguments(scenario: Scenario, result: Result, lang: Lang, role: Role) -> bool:
+    """True when at least one argument card applies to the doubts ticked (else the section is left out)."""
+    return bool(_session_chosen(scenario, result, lang, role))
+
+
 def show_arguments(scenario: Scenario, result: Result, lang: Lang, role: Role) -> None:
     """The arguments section (nothing at all when no doubt is ticked or no card applies)."""
-    if not scenario.doubts:
-        return
-    chosen = session_memo("arguments", (scenario, lang, role), lambda: _chosen(scenario, result, lang, role))
+    chosen = _session_chosen(scenario, result, lang, role)
     if not chosen:
         return
     st.subheader(text(lang, "arguments.title"))

@@ -18,15 +18,16 @@ from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
 from ui.cache import cached_evaluate, session_memo
 from ui.compare_charts import comparison_figure
+from ui.lazy import kept_tab_key
 from ui.results_text import key_figures
 from ui.results_view import PLOTLY_CONFIG
 from ui.safe_text import escape_markdown
 from ui.state import load_into_state
-from ui.steps import ALL_FIELDS
+from ui.steps import ALL_FIELDS, RESULTS_TABS
 from ui.uncertainty_text import share_text
 from ui.uncertainty_view import session_simulation
 
-__all__ = ["COMPARE_KEY", "comparison_items", "open_comparison", "show_compare"]
+__all__ = ["COMPARE_KEY", "comparison_items", "open_comparison", "show_compare", "sync_comparison"]
 
 COMPARE_KEY = "compare"
 NAME_KEY = "compare_name"
@@ -47,13 +48,15 @@ def _activate(state: MutableMapping[Any, Any], index: int, *, load: bool) -> Non
 
 
 def open_comparison(state: MutableMapping[Any, Any], items: tuple[NamedScenario, ...], lang: Lang) -> None:
-    """Put opened scenarios in the session and the first one in the form (the upload calls this)."""
+    """Put opened scenarios in the session and the first one in the form (the upload calls this);
+    the results will open on the comparison."""
     named = [
         item if item.name else NamedScenario(text(lang, "compare.default_name", number=number), item.scenario)
         for number, item in enumerate(items, start=1)
     ]
     state[COMPARE_KEY] = {"items": named, "active": 0}
     _activate(state, 0, load=True)
+    state[kept_tab_key(RESULTS_TABS)] = "save"  # the results open on the comparison
 
 
 def _start(scenario: Scenario, lang: Lang) -> None:
@@ -82,6 +85,12 @@ def _remove() -> None:
 
 def _switch(index: int) -> None:
     _activate(st.session_state, index, load=True)
+
+
+def sync_comparison(scenario: Scenario) -> None:
+    """The active scenario takes the form's values (call on every results run, section shown or not)."""
+    if comparison_items(st.session_state) is not None:
+        _sync(scenario)
 
 
 def _sync(scenario: Scenario) -> list[NamedScenario]:

@@ -2,10 +2,9 @@
 
 Every element a rerun draws costs server time and browser time, and a chart costs the most (the
 browser lays out each plotly figure again). Tabs that track their state (``on_change="rerun"``)
-run only the open panel; switching tabs is a rerun that draws the other one. The open tab is kept
-per language in the session (the label is the state, and labels differ per language). Expanders
-work the same way: closed, their content is not drawn (inputs in it keep their values, as every
-input persists for the session).
+run only the open panel; switching tabs is a rerun that draws the other one. The open tab stays open
+across wizard steps and language switches. Expanders work the same way: closed, their content is
+not drawn (inputs in it keep their values, as every input persists for the session).
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from calculators.i18n import Lang
 
-__all__ = ["lazy_expander", "lazy_tabs", "tabs_key"]
+__all__ = ["Panel", "kept_tab_key", "lazy_expander", "lazy_tabs", "tabs_key"]
 
 
 def tabs_key(name: str, lang: Lang) -> str:
@@ -25,11 +24,31 @@ def tabs_key(name: str, lang: Lang) -> str:
     return f"{name}_{lang.value}"
 
 
-def lazy_tabs(name: str, lang: Lang, panels: Sequence[tuple[str, Callable[[], None]]]) -> None:
-    """One tab per (label, draw) pair; only the open tab's ``draw`` runs (the first one at the start)."""
-    tabs = st.tabs([label for label, _ in panels], key=tabs_key(name, lang), on_change="rerun")
-    for tab, (_, draw) in zip(tabs, panels, strict=True):
+def kept_tab_key(name: str) -> str:
+    """The session key that keeps the open tab's id in every language and while the tabs are not
+    drawn (see lazy_tabs); setting it chooses the tab that opens the next time they are drawn."""
+    return f"_leerwinst_open_{name}"
+
+
+Panel = tuple[str, str, Callable[[], None]]  # (id, label, draw)
+
+
+def lazy_tabs(name: str, lang: Lang, panels: Sequence[Panel]) -> None:
+    """One tab per (id, label, draw); only the open tab's ``draw`` runs (the first one at the start).
+
+    Streamlit keeps a tab widget's state only while a run draws it, and the label it keeps is one
+    language's. So the open tab's id is also kept under a key of its own: a user who goes to another
+    step to change one number, or switches language, comes back to the tab they were reading.
+    """
+    key, kept = tabs_key(name, lang), kept_tab_key(name)
+    state = st.session_state
+    labels = {panel_id: label for panel_id, label, _ in panels}
+    if key not in state and state.get(kept) in labels:
+        state[key] = labels[state[kept]]
+    tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
+    for tab, (panel_id, _, draw) in zip(tabs, panels, strict=True):
         if tab.open is not False:  # None would mean "not tracked": then every panel is drawn
+            state[kept] = panel_id
             with tab:
                 draw()
 

@@ -1,43 +1,53 @@
-"""The last step: the answer, the pictures, the assumptions, the dead-end comparison, save the case."""
+"""The last step: the answer on top, then one tab per part (the dead-end comparison, the picture over
+time, the arguments for the user's doubts, costs and returns, how sure it is, the assumptions, save
+and compare, the report).
+
+The answer (headline, key figures and, when it does not pay, what would have to change) is always in
+view. The parts below it are tabs that track their state (ui/lazy.py): only the open one is drawn, so
+a click on the page stays quick however much there is to read, and the simulation behind "how sure?"
+runs only once that tab (or the comparison or the report, which use it) is opened. The first tab is
+the picture over time, or, for an employee on a dead-end track, the comparison of the options.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
 
+from calculators.evaluate import Result
 from calculators.i18n import Lang, text
 from calculators.scenario import RoleOutlook, Scenario
 from calculators.scenario_io import scenario_to_json
-from ui.arguments_view import show_arguments
+from ui.arguments_view import has_arguments, show_arguments
 from ui.assumptions_table import assumptions_frame
 from ui.cache import cached_evaluate, session_memo
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
-from ui.compare_view import comparison_items, show_compare
+from ui.compare_view import comparison_items, show_compare, sync_comparison
 from ui.dead_end_view import show_dead_end
-from ui.lazy import lazy_expander, lazy_tabs
+from ui.lazy import lazy_tabs
 from ui.report_view import show_report_downloads
-from ui.results_view import show_chart, show_result
+from ui.results_view import show_chart, show_cumulative, show_result
 from ui.role import Role
-from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS
+from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS, RESULTS_TABS
 from ui.uncertainty_view import show_uncertainty
 
-__all__ = ["render_results"]
+__all__ = ["render_results", "results_sections"]
 
 
-def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
-    """Everything the results screen shows, for a valid scenario."""
-    result = cached_evaluate(scenario)
-    show_result(scenario, result, lang)
+def _money(scenario: Scenario, result: Result, lang: Lang) -> None:
     lazy_tabs(
         "tabs_money",
         lang,
         (
             (
+                "costs",
                 text(lang, "chart.tab_costs"),
                 partial(show_chart, "costs", (scenario, lang), lambda: cost_breakdown_figure(result, lang)),
             ),
             (
+                "benefits",
                 text(lang, "chart.tab_benefits"),
                 partial(
                     show_chart, "benefits", (scenario, lang), lambda: benefit_build_up_figure(result, lang)
@@ -45,28 +55,21 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
             ),
         ),
     )
-    st.divider()
-    show_uncertainty(scenario, result, lang, role)
-    show_arguments(scenario, result, lang, role)
-    if scenario.employee.role_outlook is RoleOutlook.DEAD_END:
-        st.divider()
-        show_dead_end(scenario, lang)
-    # drawn only while open (advisors start with it open): a table of every input is long
-    assumptions = lazy_expander(
-        text(lang, "assumptions.title"), f"assumptions_open_{role.value}", expanded=role is Role.ADVISOR
-    )
-    if assumptions is not None:
-        paths = [path for path in ALL_FIELDS if path != "doubts"]
-        if scenario.employee.role_outlook is not RoleOutlook.DEAD_END:
-            paths = [path for path in paths if path not in DEAD_END_STEP_FIELDS]
-        with assumptions:
-            frame = session_memo(
-                "assumptions", (scenario, lang), lambda: assumptions_frame(scenario, paths, lang)
-            )
-            st.table(frame, hide_index=True)
+
+
+def _assumptions(scenario: Scenario, lang: Lang) -> None:
+    paths = [path for path in ALL_FIELDS if path != "doubts"]
+    if scenario.employee.role_outlook is not RoleOutlook.DEAD_END:
+        paths = [path for path in paths if path not in DEAD_END_STEP_FIELDS]
+    st.subheader(text(lang, "assumptions.title"), anchor=False)
+    frame = session_memo("assumptions", (scenario, lang), lambda: assumptions_frame(scenario, paths, lang))
+    st.table(frame, hide_index=True)
+
+
+def _save_and_compare(scenario: Scenario, lang: Lang) -> None:
     st.download_button(
         text(lang, "page.download"),
-        data=scenario_to_json(scenario),
+        data=session_memo("scenario_json", scenario, lambda: scenario_to_json(scenario)),
         file_name="leerwinst-scenario.json",
         mime="application/json",
         key="download_scenario",
@@ -75,9 +78,43 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
     )
     st.divider()
     show_compare(scenario, lang)
+
+
+def _report(scenario: Scenario, lang: Lang) -> None:
     compared = comparison_items(st.session_state)
     if compared:  # the report covers every scenario being compared (the active one is in sync)
         show_report_downloads(tuple((item.name, item.scenario) for item in compared), lang, key="report")
     else:
         name = scenario.employee.label.strip() or text(lang, "report.default_name")
         show_report_downloads(((name, scenario),), lang, key="report")
+
+
+def results_sections(scenario: Scenario, result: Result, lang: Lang, role: Role) -> list[str]:
+    """The ids of the results' tabs, in order (``results.tabs.<id>`` is each one's label)."""
+    sections = ["dead_end"] if scenario.employee.role_outlook is RoleOutlook.DEAD_END else []
+    sections.append("over_time")
+    if has_arguments(scenario, result, lang, role):
+        sections.append("doubts")
+    return [*sections, "money", "uncertainty", "assumptions", "save", "report"]
+
+
+def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
+    """Everything the results screen shows, for a valid scenario."""
+    result = cached_evaluate(scenario)
+    sync_comparison(scenario)  # the scenario being compared follows the form, its tab open or not
+    show_result(scenario, result, lang)
+    draw: dict[str, Callable[[], None]] = {
+        "dead_end": partial(show_dead_end, scenario, lang),
+        "over_time": partial(show_cumulative, scenario, result, lang),
+        "doubts": partial(show_arguments, scenario, result, lang, role),
+        "money": partial(_money, scenario, result, lang),
+        "uncertainty": partial(show_uncertainty, scenario, result, lang, role),
+        "assumptions": partial(_assumptions, scenario, lang),
+        "save": partial(_save_and_compare, scenario, lang),
+        "report": partial(_report, scenario, lang),
+    }
+    sections = results_sections(scenario, result, lang, role)
+    if "doubts" in sections:  # the arguments are one click away: say where
+        st.caption(text(lang, "results.doubts_hint", tab=text(lang, "results.tabs.doubts")))
+    panels = [(name, text(lang, f"results.tabs.{name}"), draw[name]) for name in sections]
+    lazy_tabs(RESULTS_TABS, lang, panels)

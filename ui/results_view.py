@@ -1,8 +1,9 @@
-"""The result of one scenario on screen: headline, key figures, chart and what would have to change."""
+"""The result of one scenario on screen: headline, key figures and what would have to change; charts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 
 import streamlit as st
 from plotly.graph_objects import Figure
@@ -15,10 +16,11 @@ from ui.charts import cumulative_cash_flow_figure
 from ui.results_text import headline, horizon_text, key_figures, what_if_lines
 from ui.safe_text import escape_markdown
 
-__all__ = ["PLOTLY_CONFIG", "show_chart", "show_result"]
+__all__ = ["PLOTLY_CONFIG", "show_chart", "show_cumulative", "show_result"]
 
 # no plotly logo link (a third-party host) and no selection tools nobody needs
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+_CARD_WIDTH_PX = 360  # three to a row on a 1280-pixel laptop (wide layout), two on a tablet
 
 
 def show_chart(name: str, memo_key: Hashable, build: Callable[[], Figure]) -> None:
@@ -27,34 +29,56 @@ def show_chart(name: str, memo_key: Hashable, build: Callable[[], Figure]) -> No
     st.plotly_chart(figure, key=f"chart_{name}", config=PLOTLY_CONFIG, theme=None)
 
 
-def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
-    """Everything a user needs to read one result."""
-    box = st.success if result.pays_off else st.warning
-    box(headline(scenario, result, lang, escape=escape_markdown))
+def show_cumulative(scenario: Scenario, result: Result, lang: Lang) -> None:
+    """The cumulative discounted cash flow with its break-even point and worst case."""
+    show_chart("cumulative", (scenario, lang), lambda: cumulative_cash_flow_figure(result, lang))
+
+
+@dataclass(frozen=True, slots=True)
+class _ResultText:
+    """Everything show_result writes, formatted once per scenario and language."""
+
+    headline: str
+    cards: tuple[tuple[str, str], ...]  # (name, value) per key figure
+    what_if: str | None  # None when the training pays
+
+
+def _result_text(scenario: Scenario, result: Result, lang: Lang) -> _ResultText:
     figures = key_figures(result, lang)
-    cards = [
+    cards = (
         ("npv", figures.npv),
         ("stay", figures.break_even_stay),
         ("payback", figures.payback),
         ("worst", figures.worst_case),
         ("roi", figures.roi),
-    ]
-    # three to a row: values such as "> 36 maanden" need a third of the page's width
-    for row in (cards[:3], cards[3:]):
-        for column, (name, value) in zip(st.columns(3), row, strict=False):
-            with column:
-                st.metric(
-                    text(lang, f"results.{name}_label"),
-                    value,
-                    help=text(lang, f"results.{name}_help"),
-                    border=True,
-                )
-    show_chart("cumulative", (scenario, lang), lambda: cumulative_cash_flow_figure(result, lang))
+    )
+    what_if = None
     if not result.pays_off:
-        st.subheader(text(lang, "results.what_if_title"))
         lines = what_if_lines(cached_thresholds(scenario), lang)
         if lines:
             intro = text(lang, "results.what_if_intro", horizon=horizon_text(result.horizon_months, lang))
-            st.markdown(intro + "\n\n" + "\n".join(f"- {line}" for line in lines))
+            what_if = intro + "\n\n" + "\n".join(f"- {line}" for line in lines)
         else:
-            st.markdown(text(lang, "results.what_if_none"))
+            what_if = text(lang, "results.what_if_none")
+    return _ResultText(headline(scenario, result, lang, escape=escape_markdown), cards, what_if)
+
+
+def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
+    """The answer in words and figures, and what would have to change when it does not pay."""
+    words = session_memo("result_text", (scenario, lang), lambda: _result_text(scenario, result, lang))
+    box = st.success if result.pays_off else st.warning
+    box(words.headline)
+    # one row that wraps: three cards on a laptop, two on a tablet; a card is wide enough for a value
+    # such as "> 36 maanden"
+    with st.container(horizontal=True, key="key_figures"):
+        for name, value in words.cards:
+            st.metric(
+                text(lang, f"results.{name}_label"),
+                value,
+                help=text(lang, f"results.{name}_help"),
+                border=True,
+                width=_CARD_WIDTH_PX,
+            )
+    if words.what_if is not None:
+        st.subheader(text(lang, "results.what_if_title"))
+        st.markdown(words.what_if)

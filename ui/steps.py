@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ALL_FIELDS", "DEAD_END_STEP_FIELDS", "STEPS", "Step", "step_of_field"]
+__all__ = ["ALL_FIELDS", "DEAD_END_STEP_FIELDS", "RESULTS_TABS", "STEPS", "Step", "step_of_field"]
+
+RESULTS_TABS = "tabs_results"  # the results step's tabs (ui.lazy.tabs_key gives their state key)
 
 
 @dataclass(frozen=True, slots=True)

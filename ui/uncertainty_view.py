@@ -188,14 +188,17 @@ def show_uncertainty(scenario: Scenario, result: Result, lang: Lang, role: Role)
         lang,
         (
             (
+                "histogram",
                 text(lang, "uncertainty.tabs.histogram"),
                 partial(show_chart, "histogram", (key, lang), lambda: npv_histogram_figure(simulation, lang)),
             ),
             (
+                "fan",
                 text(lang, "uncertainty.tabs.fan"),
                 partial(show_chart, "fan", (key, lang), lambda: fan_figure(simulation, lang)),
             ),
             (
+                "tornado",
                 text(lang, "uncertainty.tabs.tornado"),
                 partial(
                     show_chart, "tornado", (key[:2], lang), lambda: tornado_figure(bars, result.npv_eur, lang)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from streamlit.testing.v1 import AppTest
 
-from ui.steps import STEPS
+from calculators.i18n import Lang, text
+from ui.lazy import tabs_key
+from ui.steps import RESULTS_TABS, STEPS
 
 
 def goto(at: AppTest, step_id: str) -> AppTest:
@@ -25,3 +29,36 @@ def set_number(at: AppTest, key: str, value: float) -> AppTest:
     at.number_input(key=key).set_value(value).run()
     assert not at.exception, at.exception
     return at
+
+
+def open_results_tab(at: AppTest, section: str, lang: str = "nl") -> AppTest:
+    """Open the results' tab ``section`` (an id of ui.results_step.results_sections) and rerun.
+
+    Only the open tab is drawn; this is what a click on its label does (the tabs track their state).
+    """
+    at.session_state[tabs_key(RESULTS_TABS, Lang(lang))] = text(lang, f"results.tabs.{section}")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+# every tab the results page can have, in its order (ui.results_step.results_sections)
+RESULTS_SECTIONS = (
+    "dead_end",
+    "over_time",
+    "doubts",
+    "money",
+    "uncertainty",
+    "assumptions",
+    "save",
+    "report",
+)
+
+
+def each_results_tab(at: AppTest, lang: str = "nl") -> Iterator[str]:
+    """Open every tab the results page has, in turn, yielding each one's id once it is drawn."""
+    labels = {tab.label for tab in at.tabs}
+    for section in RESULTS_SECTIONS:
+        if text(lang, f"results.tabs.{section}") in labels:
+            open_results_tab(at, section, lang)
+            yield section

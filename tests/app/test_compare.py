@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from calculators import evaluate, scenario_from_dict
 from calculators.comparison import NamedScenario, comparison_to_json
 from calculators.i18n import Lang, text
-from tests.app.helpers import goto, set_number
+from tests.app.helpers import goto, open_results_tab, set_number
 from ui.inputs import widget_key
 from ui.results_text import key_figures
 from ui.upload import UPLOAD_KEY
@@ -27,7 +27,8 @@ NAME_COLUMN = text(Lang.NL, "compare.table.name")
 
 
 def _app() -> AppTest:
-    return goto(AppTest.from_file(str(APP), default_timeout=60).run(), "results")
+    """The results page with its "save and compare" tab open (the tab stays open across steps)."""
+    return open_results_tab(goto(AppTest.from_file(str(APP), default_timeout=60).run(), "results"), "save")
 
 
 def _table(at: AppTest) -> list[dict[str, str]]:
@@ -110,7 +111,7 @@ def test_saved_comparison_opens_in_a_new_session() -> None:
         text(Lang.NL, "compare.loaded", count=2, name="Scenario 1")
     ]
     assert fresh.session_state[FEES] == 1000
-    goto(fresh, "results")
+    goto(fresh, "results")  # an opened comparison opens the results on the comparison's tab
     assert [row[NPV_COLUMN] for row in _table(fresh)] == [_npv(1000), _npv(500)]
 
 

@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from calculators.i18n import Lang, text
+from tests.app.helpers import open_results_tab
 from ui.steps import STEPS
 from ui.wizard import STEP_KEY
 
@@ -26,7 +27,7 @@ MEMO = "_leerwinst_memo"  # ui/cache.py's session store
 
 
 def results_page(lang: Lang = Lang.NL) -> AppTest:
-    """The app on its results step (default scenario), in ``lang``."""
+    """The app on its results step (default scenario), in ``lang``, with the report's tab open."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
     if lang is not Lang.NL:
@@ -34,7 +35,7 @@ def results_page(lang: Lang = Lang.NL) -> AppTest:
     at.session_state[STEP_KEY] = RESULTS
     at.run()
     assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_results_tab(at, "report", lang.value)
 
 
 def reports(at: AppTest) -> list[Any]:

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import UNCERTAIN, ranges_for, simulate, tornado
-from tests.app.helpers import goto
+from tests.app.helpers import goto, open_results_tab
 from ui.lazy import tabs_key
 from ui.safe_text import escape_markdown
 from ui.uncertainty_text import summary_lines
@@ -30,7 +30,7 @@ def _app(role: str = "owner", lang: Lang = Lang.NL) -> AppTest:
     if lang is not Lang.NL:
         at.segmented_control(key="lang").set_value(lang.value).run()
     at.segmented_control(key="role").set_value(role).run()
-    return goto(at, "results")
+    return open_results_tab(goto(at, "results"), "uncertainty", lang.value)  # it stays open from here on
 
 
 def _expected(

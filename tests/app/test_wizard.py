@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from calculators import evaluate, scenario_from_dict, scenario_to_dict
 from calculators.i18n import Lang, text
-from tests.app.helpers import goto, set_number
+from tests.app.helpers import each_results_tab, goto, open_results_tab, set_number
 from ui.inputs import choice_widget_key, widget_key
 from ui.lazy import tabs_key
 from ui.results_text import headline, key_figures
@@ -16,14 +16,11 @@ from ui.steps import STEPS
 SALARY = widget_key("employee.gross_monthly_salary_eur")
 FEES = widget_key("training.course_fees_eur")
 GAIN = widget_key("benefits.productivity_gain")
-# the charts the results step draws at first: the cumulative chart and the first tab of each tab
-# group (a tab's chart is drawn only while that tab is open); a dead end adds chart_dead_end
-RESULT_CHARTS = ["chart_cumulative", "chart_costs", "chart_histogram"]
-# the other tabs: (tab group, label key, the chart it draws)
+# the nested tabs inside a results tab: (results tab, tab group, label key, the chart it draws)
 OTHER_TABS = [
-    ("tabs_money", "chart.tab_benefits", "chart_benefits"),
-    ("tabs_uncertainty", "uncertainty.tabs.fan", "chart_fan"),
-    ("tabs_uncertainty", "uncertainty.tabs.tornado", "chart_tornado"),
+    ("money", "tabs_money", "chart.tab_benefits", "chart_benefits"),
+    ("uncertainty", "tabs_uncertainty", "uncertainty.tabs.fan", "chart_fan"),
+    ("uncertainty", "tabs_uncertainty", "uncertainty.tabs.tornado", "chart_tornado"),
 ]
 
 
@@ -182,28 +179,72 @@ class TestResults:
         goto(app, "results")
         assert _metric(app, "nl", "npv") != before
 
-    def test_charts_and_download_are_there(self, app: AppTest) -> None:
-        """Pins the results step's charts, by key, and the scenario download."""
+    def test_each_tab_draws_only_its_own_part(self, app: AppTest) -> None:
+        """Pins the results' tabs: their order, the picture over time open at first, and each tab's
+        own content drawn only while it is open (charts by key, the tables, the buttons)."""
         goto(app, "results")
-        assert _chart_keys(app) == sorted(RESULT_CHARTS)
-        assert app.get("download_button")
+        tab_labels = [tab.label for tab in app.tabs]
+        sections = ["over_time", "money", "uncertainty", "assumptions", "save", "report"]
+        assert tab_labels[: len(sections)] == [text("nl", f"results.tabs.{section}") for section in sections]
+        assert _chart_keys(app) == ["chart_cumulative"]
+        field_column = text("nl", "assumptions.field")
+        drawn: dict[str, tuple[list[str], bool, set[str]]] = {}
+        for section in each_results_tab(app):
+            tables = any(field_column in table.value.columns for table in app.table)
+            keys = {str(button.key) for button in (*app.button, *app.get("download_button"))}
+            drawn[section] = (_chart_keys(app), tables, keys - {"nav_back", "nav_next"})
+        assert drawn == {
+            "over_time": (["chart_cumulative"], False, set()),
+            "money": (["chart_costs"], False, set()),
+            "uncertainty": (["chart_histogram"], False, set()),
+            "assumptions": ([], True, set()),
+            "save": ([], False, {"download_scenario", "compare_start"}),
+            "report": ([], False, {"report_prepare"}),
+        }
+
+    def test_the_simulation_waits_for_a_tab_that_needs_it(self, app: AppTest) -> None:
+        """Pins that the 10,000-draw simulation runs only once "how sure?" is opened (the answer and
+        the picture do not need it), and then once: reopening the tab reuses it."""
+
+        def simulations() -> int:
+            return len(app.session_state["_leerwinst_memo"].get("simulation", {}))
+
+        goto(app, "results")
+        assert simulations() == 0
+        open_results_tab(app, "uncertainty")
+        assert simulations() == 1
+        open_results_tab(app, "over_time")
+        open_results_tab(app, "uncertainty")
+        assert simulations() == 1
+
+    def test_the_open_tab_stays_open_across_steps_and_languages(self, app: AppTest) -> None:
+        """Pins that going back to change a number, or switching language, brings the user back to the
+        tab they were reading (Streamlit itself forgets a tab's state while it is not drawn)."""
+        goto(app, "results")
+        open_results_tab(app, "uncertainty")
+        goto(app, "training")
+        set_number(app, FEES, 900.0)
+        goto(app, "results")
+        assert text("nl", "uncertainty.title") in [sub.value for sub in app.subheader]
+        app.segmented_control(key="lang").set_value("en").run()
+        assert text("en", "uncertainty.title") in [sub.value for sub in app.subheader]
+        assert _chart_keys(app) == ["chart_histogram"]
 
     @pytest.mark.parametrize("lang", ["nl", "en"])
     def test_each_tab_draws_its_own_chart_only_while_open(self, app: AppTest, lang: str) -> None:
-        """Pins the lazy tabs: opening a tab draws its chart and drops the chart of the tab it replaces."""
+        """Pins the nested tabs: opening one draws its chart and drops the chart of the tab it replaces."""
         if lang == "en":
             app.segmented_control(key="lang").set_value("en").run()
         goto(app, "results")
-        for group, label, chart in OTHER_TABS:
+        for section, group, label, chart in OTHER_TABS:
+            open_results_tab(app, section, lang)
             app.session_state[tabs_key(group, Lang(lang))] = text(lang, label)
             app.run()
             assert not app.exception
-            assert chart in _chart_keys(app)
-        assert _chart_keys(app) == sorted(["chart_cumulative", "chart_benefits", "chart_tornado"])
+            assert _chart_keys(app) == [chart]
 
-    def test_assumptions_table_open_for_advisors_folded_for_owners(self, app: AppTest) -> None:
-        """Pins the assumptions table: drawn at once for an advisor; for an owner only after opening it,
-        with the changed fees marked."""
+    def test_assumptions_tab_marks_a_changed_input(self, app: AppTest) -> None:
+        """Pins the assumptions table: the changed fees marked "changed", for an owner and an advisor."""
         field_column = text("nl", "assumptions.field")
 
         def shown() -> list[object]:
@@ -212,10 +253,8 @@ class TestResults:
         goto(app, "training")
         app.number_input(key=FEES).set_value(1500.0).run()
         goto(app, "results")
-        assert text("nl", "assumptions.title") in [expander.label for expander in app.expander]
         assert not shown()
-        app.session_state["assumptions_open_owner"] = True  # the owner opens it
-        app.run()
+        open_results_tab(app, "assumptions")
         (table,) = shown()
         frame = table.value  # type: ignore[attr-defined]
         fees = frame[frame[field_column] == text("nl", "fields.training.course_fees_eur.label")]
@@ -224,12 +263,15 @@ class TestResults:
         assert len(shown()) == 1
 
     def test_dead_end_outlook_adds_the_comparison(self, app: AppTest) -> None:
-        """Pins that a dead-end outlook shows the four options."""
+        """Pins that a dead-end outlook puts the comparison of the four options in the first tab, open."""
         goto(app, "employee")
         app.selectbox(key=choice_widget_key("employee.role_outlook", Lang.NL)).select("dead_end").run()
         goto(app, "results")
+        assert app.tabs[0].label == text("nl", "results.tabs.dead_end")
         assert text("nl", "dead_end.title") in [sub.value for sub in app.subheader]
-        assert _chart_keys(app) == sorted([*RESULT_CHARTS, "chart_dead_end"])
+        assert _chart_keys(app) == ["chart_dead_end"]
+        open_results_tab(app, "over_time")
+        assert _chart_keys(app) == ["chart_cumulative"]
 
     def test_scenario_in_session_round_trips(self, app: AppTest) -> None:
         """Pins that the form's scenario is the default scenario when nothing was changed."""
@@ -294,20 +336,29 @@ class TestArguments:
         goto(app, "doubts")
         app.checkbox(key="in__doubts__W4").check().run()
         goto(app, "results")
+        hint = text(lang, "results.doubts_hint", tab=text(lang, "results.tabs.doubts"))
+        assert hint in [caption.value for caption in app.caption]  # the answer says where the cards are
+        open_results_tab(app, "doubts", lang)
         assert text(lang, "arguments.title") in [sub.value for sub in app.subheader]
         assert 1 <= len(_card_sources(app, lang)) <= 3
         before = [block.value for block in app.markdown]
         goto(app, "yields")
         set_number(app, GAIN, 6.0)
-        goto(app, "results")
+        goto(app, "results")  # back on the doubts tab, still open
         assert [block.value for block in app.markdown] != before
         assert 1 <= len(_card_sources(app, lang)) <= 3
 
     def test_no_doubt_no_section(self, app: AppTest) -> None:
-        """Pins that without a ticked doubt there is no arguments section at all (no filler)."""
+        """Pins that without a ticked doubt there is no arguments tab and no card in any tab (no filler)."""
         goto(app, "results")
-        assert text("nl", "arguments.title") not in [sub.value for sub in app.subheader]
-        assert not _card_sources(app, "nl")
+        opened = []
+        for section in each_results_tab(app):
+            opened.append(section)
+            assert text("nl", "arguments.title") not in [sub.value for sub in app.subheader]
+            assert not _card_sources(app, "nl")
+        assert "doubts" not in opened and "uncertainty" in opened
+        hint = text("nl", "results.doubts_hint", tab=text("nl", "results.tabs.doubts"))
+        assert hint not in [caption.value for caption in app.caption]
 
     def test_advisor_sees_all_grouped_and_a_guide(self, app: AppTest) -> None:
         """Pins advisor mode: more than three cards, grouped under the doubts, and the guide download."""
@@ -316,6 +367,8 @@ class TestArguments:
         app.checkbox(key="in__doubts__W4").check().run()
         app.checkbox(key="in__doubts__W6").check().run()
         goto(app, "results")
+        assert not _card_sources(app, "nl")  # the picture over time comes first
+        open_results_tab(app, "doubts")
         assert len(_card_sources(app, "nl")) > 3
         headings = [block.value for block in app.markdown if block.value.startswith("#####")]
         assert headings == [

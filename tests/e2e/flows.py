@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
 from tests.e2e.helpers import by_key, open_app, set_viewport_tall, wait_for_app_idle
-from ui.steps import STEPS, Step
+from ui.lazy import tabs_key
+from ui.steps import RESULTS_TABS, STEPS, Step
 
 __all__ = [
     "OwnerCase",
@@ -27,7 +28,9 @@ __all__ = [
     "metric",
     "next_step",
     "open_in",
+    "open_results_tab",
     "owner_steps",
+    "results_tab_bar",
     "type_into",
     "wait_for_charts",
 ]
@@ -118,6 +121,25 @@ def wait_for_charts(page: Page) -> None:
     """Wait until plotly has drawn the first chart."""
     page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible", timeout=30_000)
     page.wait_for_timeout(800)  # plotly draws its traces just after the svg appears
+
+
+def results_tab_bar(page: Page, lang: Lang | str) -> Locator:
+    """The results' own tab bar (the open tab may hold a nested one that uses the same words)."""
+    return by_key(page, tabs_key(RESULTS_TABS, Lang(lang))).get_by_role("tablist").first
+
+
+def open_results_tab(page: Page, lang: Lang | str, section_id: str) -> None:
+    """Open the results step's tab ``section_id`` (one of ui.results_step.results_sections' ids).
+
+    Only the open tab is drawn, so this is a rerun: it waits until that is done and the tab shows
+    as the selected one.
+    """
+    tab = results_tab_bar(page, lang).get_by_role(
+        "tab", name=text(lang, f"results.tabs.{section_id}"), exact=True
+    )
+    tab.click()
+    wait_for_app_idle(page)
+    expect(tab).to_have_attribute("aria-selected", "true")
 
 
 def open_in(page: Page, url: str, lang: Lang | str) -> None:

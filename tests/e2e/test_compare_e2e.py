@@ -14,10 +14,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from calculators import evaluate, scenario_from_dict
 from calculators.i18n import Lang, text
+from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
 from ui.inputs import widget_key
+from ui.lazy import tabs_key
 from ui.results_text import key_figures
-from ui.steps import STEPS
+from ui.steps import RESULTS_TABS, STEPS
 
 FEES = widget_key("training.course_fees_eur")
 TRAINING = next(index for index, step in enumerate(STEPS) if step.id == "training")
@@ -39,6 +41,11 @@ def _table_text(page: Page) -> str:
     return table.inner_text()
 
 
+def _expect_open_tab(page: Page, lang: Lang, section_id: str) -> None:
+    bar = by_key(page, tabs_key(RESULTS_TABS, lang)).get_by_role("tablist").first
+    expect(bar.get_by_role("tab", selected=True)).to_have_text(text(lang, f"results.tabs.{section_id}"))
+
+
 def _choose_language(page: Page, lang: Lang) -> None:
     if lang is Lang.EN:
         by_key(page, "lang").get_by_text(text(lang, "language.en"), exact=True).click()
@@ -56,6 +63,7 @@ def test_compare_save_and_reopen(
     by_key(page, "role").get_by_text(text(lang, "role.advisor"), exact=True).click()
     wait_for_app_idle(page)
     _nav(page, "nav_next", len(STEPS) - 1)
+    open_results_tab(page, lang, "save")
     by_key(page, "compare_start").locator("button").click()
     wait_for_app_idle(page)
     name = by_key(page, "compare_name").locator("input")
@@ -68,6 +76,7 @@ def test_compare_save_and_reopen(
     fees.press("Enter")
     wait_for_app_idle(page)
     _nav(page, "nav_next", len(STEPS) - 1 - TRAINING)
+    _expect_open_tab(page, lang, "save")  # back on the results, the tab that was open is open again
 
     table = _table_text(page)
     assert _npv(1000, lang) in table and _npv(500, lang) in table and "Cursus B" in table
@@ -98,6 +107,7 @@ def test_compare_save_and_reopen(
         other.get_by_text(text(lang, "compare.loaded", count=2, name=data["scenarios"][0]["name"]))
     ).to_be_visible()
     _nav(other, "nav_next", len(STEPS) - 1)
+    _expect_open_tab(other, lang, "save")  # an opened comparison shows the results on the comparison
     reopened = _table_text(other)
     assert _npv(1000, lang) in reopened and _npv(500, lang) in reopened and "Cursus B" in reopened
     expect(other.get_by_test_id("stException")).to_have_count(0)

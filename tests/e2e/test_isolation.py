@@ -4,7 +4,8 @@ Two browser contexts (two separate sessions, as two users' browsers) step throug
 turns against the same server: A opens a saved case from a file, B types a different one. After
 every step of either, both pages are searched — all text, hidden parts included, and every input
 field's value — for the other's name, salary and course fees; at the end each page shows its own
-answer (computed by the calculators), not the other's, and each download holds its own case.
+answer (computed by the calculators), not the other's, on every tab of the results, and each
+download holds its own case.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pytest_playwright import CreateContextCallback
 from calculators import evaluate
 from calculators.i18n import Lang, text
 from calculators.scenario_io import scenario_to_json
-from tests.e2e.flows import OwnerCase, amount_pattern, open_in, owner_steps
+from tests.e2e.flows import OwnerCase, amount_pattern, open_in, open_results_tab, owner_steps
 from tests.e2e.helpers import by_key, wait_for_app_idle
 from ui.results_text import key_figures
 
@@ -98,6 +99,12 @@ def test_two_sessions_never_mix(app_url: str, new_context: CreateContextCallback
     for page, case, lang in ((page_a, CASE_A, lang_a), (page_b, CASE_B, lang_b)):
         card = page.get_by_test_id("stMetric").filter(has_text=text(lang, "results.npv_label"))
         expect(card.get_by_test_id("stMetricValue")).to_have_text(_npv(case, lang))
+
+    # only the open tab of the results is drawn: look at every one, ending on the one to save from
+    for section in ("doubts", "money", "uncertainty", "assumptions", "report", "save"):
+        for page, other, lang in ((page_a, CASE_B, lang_a), (page_b, CASE_A, lang_b)):
+            open_results_tab(page, lang, section)
+            _assert_nothing_of(page, other, f"results, tab {section}")
 
     saved_a = _download(page_a, tmp_path / "a")
     saved_b = _download(page_b, tmp_path / "b")

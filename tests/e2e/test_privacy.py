@@ -27,7 +27,15 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, Route, WebSocket, expect
 
 from calculators.i18n import Lang, text
-from tests.e2e.flows import OwnerCase, amount_pattern, dead_end_to_results, next_step, open_in, owner_steps
+from tests.e2e.flows import (
+    OwnerCase,
+    amount_pattern,
+    dead_end_to_results,
+    next_step,
+    open_in,
+    open_results_tab,
+    owner_steps,
+)
 from tests.e2e.helpers import by_key, open_app, wait_for_app_idle
 from tests.e2e.server import REPO_ROOT, Server, ServerStartError, serve
 
@@ -206,6 +214,10 @@ def test_owner_flow_is_private(
     traffic = Traffic(context)
     open_in(page, server.url, Lang.NL)
     for _ in owner_steps(page, Lang.NL, CASE):
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+    # every part of the results drawn once (only the open tab is), the saving tab last
+    for section in ("doubts", "money", "uncertainty", "assumptions", "report", "save"):
+        open_results_tab(page, Lang.NL, section)
         expect(page.get_by_test_id("stException")).to_have_count(0)
     with page.expect_download() as download:
         by_key(page, "download_scenario").locator("button").click()

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from calculators import evaluate, scenario_from_dict
 from calculators.formatting import money
 from calculators.i18n import Lang, text
+from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import SCREENSHOT_DIR, by_key, open_app, set_viewport_tall, wait_for_app_idle
 from ui.results_text import key_figures
 from ui.steps import STEPS
@@ -57,6 +58,7 @@ def test_report_downloads_and_opens_offline(page: Page, app_url: str) -> None:
     card = page.get_by_test_id("stMetric").filter(has_text=text(Lang.NL, "results.npv_label"))
     expect(card.get_by_test_id("stMetricValue")).to_have_text(npv)
 
+    open_results_tab(page, Lang.NL, "report")
     client = by_key(page, "report_client").locator("input")
     client.fill(CLIENT)
     client.press("Enter")

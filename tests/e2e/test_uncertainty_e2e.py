@@ -13,7 +13,9 @@ from playwright.sync_api import Page, expect
 from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import ranges_for, simulate, tornado
+from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from ui.lazy import tabs_key
 from ui.steps import STEPS
 from ui.uncertainty_text import summary_lines
 from ui.uncertainty_view import range_key
@@ -53,11 +55,16 @@ def test_uncertainty_shows_and_updates(page: Page, app_url: str, lang: Lang) -> 
     by_key(page, "role").get_by_text(text(lang, "role.advisor"), exact=True).click()
     wait_for_app_idle(page)
     _to_results(page)
+    # the results open on the picture over time; the section is a tab of its own, drawn once opened
+    expect(page.get_by_role("heading", name=text(lang, "uncertainty.title"))).to_have_count(0)
+    open_results_tab(page, lang, "uncertainty")
     expect(page.get_by_role("heading", name=text(lang, "uncertainty.title"))).to_be_visible()
     assert _expected_chance(lang) in _summary(page)
     # one tab per chart; a tab's chart is drawn when the tab is opened (and the one it replaces goes)
     for tab, chart in (("histogram", "chart_histogram"), ("fan", "chart_fan"), ("tornado", "chart_tornado")):
-        page.get_by_role("tab", name=text(lang, f"uncertainty.tabs.{tab}"), exact=True).click()
+        # within the section's own tab bar: the results' tabs include an "Over time" too
+        bar = by_key(page, tabs_key("tabs_uncertainty", lang))
+        bar.get_by_role("tab", name=text(lang, f"uncertainty.tabs.{tab}"), exact=True).click()
         wait_for_app_idle(page)
         expect(by_key(page, chart).locator(".main-svg").first).to_be_visible(timeout=30_000)
     expect(by_key(page, "chart_histogram")).to_have_count(0)

@@ -2,7 +2,8 @@
 
 Each flow walks the wizard, changes real inputs, checks the answer against the calculators,
 runs axe-core on every step (no critical or serious violations), saves a screenshot of every
-step, downloads the scenario and opens it again in a fresh session to get the same answer.
+step and of the results' main tabs, downloads the scenario and opens it again in a fresh session
+to get the same answer.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from tests.e2e.flows import (
     metric,
     next_step,
     open_in,
+    open_results_tab,
     owner_steps,
+    results_tab_bar,
     wait_for_charts,
 )
 from tests.e2e.helpers import by_key, screenshot, wait_for_app_idle
@@ -34,6 +37,8 @@ from ui.steps import STEPS
 AXE = Axe()
 CASE = OwnerCase()
 SERIOUS = {"critical", "serious"}
+# the results' tabs for CASE (not on a dead-end track; its doubt W4 has arguments)
+TABS = ("over_time", "doubts", "money", "uncertainty", "assumptions", "save", "report")
 
 
 def _axe(page: Page) -> list[dict[str, Any]]:
@@ -62,12 +67,29 @@ def test_full_flow(app_url: str, page: Page, browser: Browser, tmp_path: Path, l
         {step: [(item["id"], item["impact"], item["help"]) for item in v] for step, v in violations.items()},
         indent=1,
     )
-    figures = key_figures(evaluate(CASE.scenario()), lang)
+    # the results open on the picture over time; the doubt ticked (W4) brings a tab of arguments
+    bar = results_tab_bar(page, lang)
+    expect(bar.get_by_role("tab")).to_have_text([text(lang, f"results.tabs.{tab}") for tab in TABS])
+    expect(bar.get_by_role("tab", selected=True)).to_have_text(text(lang, "results.tabs.over_time"))
+    expect(page.get_by_role("heading", name=text(lang, "arguments.title"))).to_have_count(0)
+    open_results_tab(page, lang, "doubts")
     expect(page.get_by_role("heading", name=text(lang, "arguments.title"))).to_be_visible()
+    expect(by_key(page, "chart_cumulative")).to_have_count(0)  # the closed tab is not drawn
+    assert not (doubts := _axe(page)), [(item["id"], item["impact"], item["help"]) for item in doubts]
+    screenshot(page, f"wizard_{role}_{lang}_6_results_doubts")
+    figures = key_figures(evaluate(CASE.scenario()), lang)
     assert metric(page, lang, "npv") == figures.npv
     assert metric(page, lang, "stay") == figures.break_even_stay
     assert metric(page, lang, "worst") == figures.worst_case
 
+    open_results_tab(page, lang, "uncertainty")
+    expect(by_key(page, "chart_histogram").locator(".main-svg").first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(500)  # plotly draws its traces just after the svg appears
+    screenshot(page, f"wizard_{role}_{lang}_6_results_uncertainty")
+
+    open_results_tab(page, lang, "save")
+    expect(by_key(page, "compare_start")).to_be_visible()
+    screenshot(page, f"wizard_{role}_{lang}_6_results_save")
     with page.expect_download() as download_info:
         by_key(page, "download_scenario").locator("button").click()
     saved = tmp_path / download_info.value.suggested_filename
@@ -94,17 +116,31 @@ def test_full_flow(app_url: str, page: Page, browser: Browser, tmp_path: Path, l
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_dead_end_path(app_url: str, page: Page, lang: str) -> None:
-    """Pins the dead-end comparison in the browser: four options, a named cheapest one, no errors."""
+    """Pins the dead-end comparison in the browser: the first and open tab, four options, a named
+    cheapest one, no errors; and each tab draws its own chart and no other."""
     open_in(page, app_url, lang)
     dead_end_to_results(page, lang)
+    bar = results_tab_bar(page, lang)
+    expect(bar.get_by_role("tab").first).to_have_text(text(lang, "results.tabs.dead_end"))
+    expect(bar.get_by_role("tab", selected=True)).to_have_text(text(lang, "results.tabs.dead_end"))
     expect(page.get_by_role("heading", name=text(lang, "dead_end.title"))).to_be_visible()
     expect(page.get_by_text(text(lang, "dead_end.tv_title"))).to_be_visible()
     for option in ("keep", "retrain_internal", "job_to_job", "dismiss"):
         expect(
             page.get_by_role("table").get_by_text(text(lang, f"dead_end.options.{option}"))
         ).to_be_visible()
-    # the cumulative chart, the open tab of each tab group (costs; the histogram), the dead end's own
+    # only the open tab is drawn: the dead end's own chart and no other (not even the cumulative one)
     expect(page.locator(".st-key-chart_dead_end .js-plotly-plot")).to_have_count(1)
-    assert len(page.locator(".js-plotly-plot").all()) == 4
+    expect(page.locator(".js-plotly-plot")).to_have_count(1)
     assert not _axe(page)
     screenshot(page, f"wizard_dead_end_{lang}_results")
+
+    # the other tabs with a chart: each draws exactly its own (money and uncertainty their first tab's)
+    for tab, chart in (("over_time", "cumulative"), ("money", "costs"), ("uncertainty", "histogram")):
+        open_results_tab(page, lang, tab)
+        expect(by_key(page, f"chart_{chart}").locator(".main-svg").first).to_be_visible(timeout=30_000)
+        expect(page.locator(".js-plotly-plot")).to_have_count(1)
+        expect(page.get_by_role("heading", name=text(lang, "dead_end.title"))).to_have_count(0)
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.wait_for_timeout(500)  # plotly draws its traces just after the svg appears
+    screenshot(page, f"wizard_dead_end_{lang}_results_uncertainty")
