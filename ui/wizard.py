@@ -22,7 +22,15 @@ from ui.lazy import lazy_expander
 from ui.results_step import render_results
 from ui.role import Role, current_role
 from ui.safe_text import escape_markdown
-from ui.state import SUBSIDY_COUNT_KEY, doubt_key, form_key, form_scenario, seed_fields, subsidy_key
+from ui.state import (
+    SUBSIDY_COUNT_KEY,
+    doubt_key,
+    form_key,
+    form_scenario,
+    form_values,
+    seed_fields,
+    subsidy_key,
+)
 from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS, STEPS, Step, step_of_field
 from ui.upload import upload_widget
 
@@ -244,8 +252,8 @@ def _body(index: int, lang: Lang, role: Role) -> bool:
     """Draw one step; True when the user may go on."""
     step = STEPS[index]
     state = st.session_state
-    key = form_key(state)
-    scenario, errors = session_memo("form", key, lambda: form_scenario(state, ALL_FIELDS))
+    values = form_values(state)  # each key read once: Streamlit's state is slow to read
+    scenario, errors = session_memo("form", form_key(values), lambda: form_scenario(values, ALL_FIELDS))
     if step.id == "start":
         _start_step(lang)
     elif step.id == "doubts":

@@ -8,7 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ui.inputs import widget_key
-from ui.state import SUBSIDY_COUNT_KEY, doubt_key, form_key, form_scenario, seed_fields, subsidy_key
+from ui.state import (
+    SUBSIDY_COUNT_KEY,
+    doubt_key,
+    form_key,
+    form_scenario,
+    form_values,
+    seed_fields,
+    subsidy_key,
+)
 from ui.steps import ALL_FIELDS
 
 FEES = widget_key("training.course_fees_eur")
@@ -74,4 +82,46 @@ def test_equal_keys_mean_equal_scenarios(fees: float, label: str, count: int, do
     assert scenario_one == scenario_two
     assert [(error.field, str(error)) for error in errors_one] == [
         (error.field, str(error)) for error in errors_two
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    fees=st.floats(min_value=-10, max_value=50_000, allow_nan=False),
+    count=st.integers(min_value=0, max_value=3),
+    amount=st.floats(min_value=-10, max_value=5_000, allow_nan=False),
+    doubt=st.booleans(),
+    drop_label=st.booleans(),
+)
+def test_the_values_read_once_give_the_same_form(
+    fees: float, count: int, amount: float, doubt: bool, drop_label: bool
+) -> None:
+    """Pins that form_values keeps everything the form reads: the form built from it equals the form
+    built from the whole state (with unrelated keys, subsidy lines, a doubt, a missing field, and
+    amounts out of range so that errors are compared too)."""
+    state = {
+        **_seeded(),
+        FEES: fees,
+        SUBSIDY_COUNT_KEY: count,
+        doubt_key("W2"): doubt,
+        "wizard_step": 3,
+        "lang": "en",
+        "_leerwinst_memo": {},
+    }
+    for index in range(count):
+        state |= {
+            subsidy_key(index, "name"): f"fonds {index}",
+            subsidy_key(index, "amount_eur"): amount,
+            subsidy_key(index, "month"): 1,
+        }
+    if drop_label:
+        del state[LABEL]
+    values = form_values(state)
+    assert "wizard_step" not in values and (LABEL in values) is not drop_label
+    (scenario_all, errors_all), (scenario_read, errors_read) = (
+        form_scenario(source, ALL_FIELDS) for source in (state, values)
+    )
+    assert scenario_all == scenario_read
+    assert [(error.field, str(error)) for error in errors_all] == [
+        (error.field, str(error)) for error in errors_read
     ]
