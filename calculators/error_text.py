@@ -11,12 +11,12 @@ import re
 import reprlib
 from decimal import Decimal
 
-from calculators.errors import ScenarioError
+from calculators.errors import JsonProblem, ScenarioError
 from calculators.fields import field_specs, spec_path
 from calculators.formatting import money, number, percent
 from calculators.i18n import has_text, text
 
-__all__ = ["format_in_unit", "render_error"]
+__all__ = ["format_in_unit", "json_problem_text", "render_error"]
 
 _PERCENT_UNITS = {"fraction", "fraction_of_annual_salary"}
 _MONEY_UNITS = {"eur", "eur_per_month", "eur_per_year", "eur_per_hour"}
@@ -100,6 +100,20 @@ def _label(field: str, lang: str) -> str:
     return label
 
 
+def json_problem_text(problem: JsonProblem, lang: str) -> str:
+    """Why a file is not JSON, in ``lang``, with the line and column when known.
+
+    >>> json_problem_text(JsonProblem("expected_comma", 3, 5), "nl")
+    'hier ontbreekt een komma (regel 3, kolom 5)'
+    >>> json_problem_text(JsonProblem("not_a_number", detail="NaN"), "en")
+    'NaN is not a number in JSON'
+    """
+    reason = text(lang, f"errors.json.{problem.kind}", name=_visible(problem.detail, _SHOWN_CHARS))
+    if problem.line is None or problem.column is None:
+        return reason
+    return text(lang, "errors.json.where", reason=reason, line=problem.line, column=problem.column)
+
+
 def render_error(error: ScenarioError, lang: str) -> str:
     """The whole message: which field, what was wrong, what is allowed."""
     spec = field_specs().get(spec_path(error.field))
@@ -119,6 +133,8 @@ def render_error(error: ScenarioError, lang: str) -> str:
         "length": len(error.value) if isinstance(error.value, str) else "",
         "count": len(error.value) if isinstance(error.value, list | tuple) else "",
     }
+    if isinstance(error.value, JsonProblem):
+        values["value"] = json_problem_text(error.value, lang)
     if error.code == "subsidies_exceed_costs" and allowed.maximum is not None:
         values["value"] = money(float(error.value), lang) if isinstance(error.value, int | float) else "?"
         values["max"] = money(allowed.maximum, lang)

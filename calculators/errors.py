@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Allowed", "ScenarioError"]
+__all__ = ["Allowed", "JsonProblem", "ScenarioError"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,22 @@ class Allowed:
     max_length: int | None = None
     max_items: int | None = None
     multiple_of: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JsonProblem:
+    """Why a file is not JSON, in words of no language (the message puts it into the user's).
+
+    ``kind`` is one of ``not_utf8``, ``empty``, ``not_a_number`` (``detail`` names the constant,
+    e.g. NaN), ``too_deep``, ``expected_value``, ``expected_comma``, ``expected_colon``,
+    ``expected_name``, ``unterminated_string``, ``control_character``, ``bad_escape``,
+    ``extra_data`` or ``syntax``; ``line`` and ``column`` (from 1) say where, when known.
+    """
+
+    kind: str
+    line: int | None = None
+    column: int | None = None
+    detail: str = ""
 
 
 class ScenarioError(ValueError):

@@ -16,7 +16,7 @@ from dataclasses import fields
 from functools import lru_cache
 from typing import Any
 
-from calculators.errors import Allowed, ScenarioError
+from calculators.errors import Allowed, JsonProblem, ScenarioError
 from calculators.fields import FieldSpec, field_spec, field_specs
 from calculators.scenario import (
     SCHEMA_VERSION,
@@ -42,6 +42,7 @@ from calculators.wages import contract_hours_per_month
 __all__ = [
     "MAX_FILE_BYTES",
     "default_scenario",
+    "json_problem",
     "json_schema",
     "load_scenario_json",
     "scenario_from_dict",
@@ -327,6 +328,34 @@ def _one_value_per_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
+# the start of each message of Python's json module -> JsonProblem.kind (json/decoder.py, json/scanner.py)
+_JSON_MESSAGES = (
+    ("Expecting value", "expected_value"),
+    ("Expecting ',' delimiter", "expected_comma"),
+    ("Expecting ':' delimiter", "expected_colon"),
+    ("Expecting property name", "expected_name"),
+    ("Unterminated string", "unterminated_string"),
+    ("Invalid control character", "control_character"),
+    ("Invalid \\", "bad_escape"),
+    ("Extra data", "extra_data"),
+)
+
+
+def json_problem(exc: json.JSONDecodeError) -> JsonProblem:
+    """What the json module found, where, as a :class:`JsonProblem` (its own words are English).
+
+    >>> try:
+    ...     json.loads('{"a": 1 "b": 2}')
+    ... except json.JSONDecodeError as exc:
+    ...     json_problem(exc)
+    JsonProblem(kind='expected_comma', line=1, column=9, detail='')
+    """
+    if not exc.doc.strip():
+        return JsonProblem("empty")
+    kind = next((kind for start, kind in _JSON_MESSAGES if exc.msg.startswith(start)), "syntax")
+    return JsonProblem(kind, exc.lineno, exc.colno)
+
+
 def load_scenario_json(raw: bytes | str, *, max_bytes: int = MAX_FILE_BYTES) -> Scenario:
     """Parse a scenario file; anything that is not a valid scenario raises :class:`ScenarioError`.
 
@@ -345,18 +374,19 @@ def load_scenario_json(raw: bytes | str, *, max_bytes: int = MAX_FILE_BYTES) -> 
     try:
         text_value = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError:
-        raise ScenarioError("scenario", "not UTF-8", "not_json") from None
+        raise ScenarioError("scenario", JsonProblem("not_utf8"), "not_json") from None
 
     def refuse_constant(name: str) -> float:
-        raise ValueError(f"{name} is not a number in JSON")
+        raise ScenarioError("scenario", JsonProblem("not_a_number", detail=name), "not_json")
 
     try:
         data = json.loads(text_value, parse_constant=refuse_constant, object_pairs_hook=_one_value_per_key)
     except ScenarioError:
         raise
-    except (ValueError, RecursionError) as exc:
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc) or "too deeply nested"
-        raise ScenarioError("scenario", reason, "not_json") from None
+    except json.JSONDecodeError as exc:
+        raise ScenarioError("scenario", json_problem(exc), "not_json") from None
+    except (ValueError, RecursionError):  # nested deeper than Python's parser goes
+        raise ScenarioError("scenario", JsonProblem("too_deep"), "not_json") from None
     if not isinstance(data, dict):
         raise ScenarioError("scenario", data, "not_object")
     return scenario_from_dict(data)

@@ -29,6 +29,7 @@ from calculators import (
     validate,
     validation_errors,
 )
+from calculators.errors import JsonProblem
 from calculators.fields import field_specs
 from calculators.scenario_io import MAX_FILE_BYTES
 from tests.unit.strategies import valid_scenario_objects
@@ -500,3 +501,55 @@ class TestValidationErrors:
         """validate returns the very scenario it was given."""
         s = default_scenario()
         assert validate(s) is s
+
+
+class TestNotJsonInTheUsersLanguage:
+    """Why a file is not JSON is said in the user's language, with the place, never in the json
+    module's English."""
+
+    # (file, kind, line, column); places counted by hand, from 1
+    CASES = (
+        (b'{"a": 1 "b": 2}', "expected_comma", 1, 9),  # the second " stands where a comma belongs
+        (b'{"a" 1}', "expected_colon", 1, 6),
+        (b"{a: 1}", "expected_name", 1, 2),
+        (b'{"a": "b', "unterminated_string", 1, 7),  # the string starts at its opening quote
+        (b'{"a": "b\x01"}', "control_character", 1, 9),
+        (b'{"a": "\\q"}', "bad_escape", 1, 8),
+        (b'{"a": 1} x', "extra_data", 1, 10),
+        (b'{\n  "a": }', "expected_value", 2, 8),  # second line: two spaces, "a", colon, space
+    )
+
+    @pytest.mark.parametrize(("raw", "kind", "line", "column"), CASES)
+    def test_kind_and_place(self, raw: bytes, kind: str, line: int, column: int) -> None:
+        """Pins each of the json module's messages to its kind and the place it names."""
+        with pytest.raises(ScenarioError) as caught:
+            load_scenario_json(raw)
+        assert caught.value.value == JsonProblem(kind, line, column)
+
+    @pytest.mark.parametrize(
+        ("raw", "problem"),
+        [
+            (b"", JsonProblem("empty")),
+            (b"  \n", JsonProblem("empty")),
+            (b'{"horizon_months": NaN}', JsonProblem("not_a_number", detail="NaN")),
+            (b'{"employee": {"label": "Jo\xebl"}}', JsonProblem("not_utf8")),
+            (b"[" * 100_000 + b"]" * 100_000, JsonProblem("too_deep")),
+        ],
+    )
+    def test_problems_without_a_place(self, raw: bytes, problem: JsonProblem) -> None:
+        """Pins the refusals that have no line and column."""
+        with pytest.raises(ScenarioError) as caught:
+            load_scenario_json(raw)
+        assert caught.value.value == problem
+
+    def test_the_sentences(self) -> None:
+        """Pins the whole sentence in both languages, and no English from the json module in Dutch."""
+        with pytest.raises(ScenarioError) as caught:
+            load_scenario_json(b'{"a": 1 "b": 2}')
+        dutch, english = caught.value.message("nl"), caught.value.message("en")
+        assert dutch.endswith(
+            "het bestand is geen geldig JSON-bestand: hier ontbreekt een komma (regel 1, kolom 9)."
+        )
+        assert english.endswith("the file is not valid JSON: a comma is missing here (line 1, column 9).")
+        for message in (dutch, english):
+            assert "Expecting" not in message and "delimiter" not in message
