@@ -21,6 +21,7 @@ from ui.results_view import PLOTLY_CONFIG
 
 __all__ = [
     "RULES_CITED",
+    "checklist",
     "comparison_headline",
     "options_table",
     "payment_steps",
@@ -116,8 +117,9 @@ def payment_steps(payment: ExitPayment, year: int, lang: Lang, cap_to_verify: bo
     ]
 
 
-def _checklist(payment: ExitPayment, conditions: list[str], lang: Lang) -> list[str]:
-    judged = {
+# the conditions the model can judge from the inputs; the others the user must check
+_JUDGED = frozenset(
+    {
         "specified_in_writing",
         "consent_in_writing",
         "paid_by_employer",
@@ -125,17 +127,37 @@ def _checklist(payment: ExitPayment, conditions: list[str], lang: Lang) -> list[
         "within_lookback",
         "not_for_current_job",
     }
-    lines = []
+)
+
+
+def checklist(payment: ExitPayment, conditions: list[str], lang: Lang) -> list[tuple[str, str]]:
+    """Each condition for deducting training costs from the transition payment, as (status, words):
+    status ``ok``, ``fails`` or ``check`` (not judged from the inputs); shared by page and report."""
+    items = []
     for condition in conditions:
-        # Streamlit's own icon font: emoji depend on the reader's system fonts
-        if condition not in judged:
-            status, mark = text(lang, "dead_end.checklist_check"), ":gray[:material/help:]"
+        if condition not in _JUDGED:
+            status = "check"
         elif condition in payment.verdict.failed:
-            status, mark = text(lang, "dead_end.checklist_fails"), ":red[:material/cancel:]"
+            status = "fails"
         else:
-            status, mark = text(lang, "dead_end.checklist_ok"), ":green[:material/check_circle:]"
-        lines.append(f"{mark} {text(lang, f'dead_end.conditions.{condition}')} — {status}")
-    return lines
+            status = "ok"
+        items.append((status, text(lang, f"dead_end.conditions.{condition}")))
+    return items
+
+
+# Streamlit's own icon font: emoji depend on the reader's system fonts
+_MARKS = {
+    "ok": ":green[:material/check_circle:]",
+    "fails": ":red[:material/cancel:]",
+    "check": ":gray[:material/help:]",
+}
+
+
+def _checklist(payment: ExitPayment, conditions: list[str], lang: Lang) -> list[str]:
+    return [
+        f"{_MARKS[status]} {words} — {text(lang, f'dead_end.checklist_{status}')}"
+        for status, words in checklist(payment, conditions, lang)
+    ]
 
 
 def _source_links(year: int, lang: Lang) -> str:

@@ -50,7 +50,14 @@ from calculators.rules import rules_for
 from calculators.scenario import RoleOutlook, Scenario, Subsidy
 from calculators.sources import sources
 from ui.assumptions_table import assumptions_frame
-from ui.dead_end_view import RULES_CITED, comparison_headline, options_table, payment_steps, sensitivity_lines
+from ui.dead_end_view import (
+    RULES_CITED,
+    checklist,
+    comparison_headline,
+    options_table,
+    payment_steps,
+    sensitivity_lines,
+)
 from ui.guide import conversation_guide
 from ui.report_charts import cost_breakdown_svg, cumulative_svg, dead_end_svg, npv_comparison_svg
 from ui.report_document import (
@@ -290,6 +297,7 @@ def _results(case: _Case, lang: Lang, changed_ranges: bool) -> list[Block]:
 def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _Sources) -> list[Block]:
     scenario = case.scenario
     rules = rules_for(scenario.company.rules_year)
+    payment = job_to_job_payment(scenario)
     blocks: list[Block] = [
         Heading(text(lang, "dead_end.title"), 2),
         Paragraph(text(lang, "dead_end.intro", horizon=horizon_text(scenario.horizon_months, lang))),
@@ -316,13 +324,20 @@ def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _So
             tuple(
                 ("", line)
                 for line in payment_steps(
-                    job_to_job_payment(scenario),
+                    payment,
                     rules.year,
                     lang,
                     rules["transition_payment_cap_eur"].to_verify,
                 )
             ),
             numbered=True,
+        ),
+        Heading(text(lang, "dead_end.checklist_title"), 3),
+        Bullets(
+            tuple(
+                (text(lang, f"dead_end.checklist_{status}"), words)
+                for status, words in checklist(payment, list(rules.value("deduction_conditions")), lang)
+            )
         ),
     ]
     if not scenario.dead_end.written_consent:

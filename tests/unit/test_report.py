@@ -34,6 +34,7 @@ from calculators.dead_end import compare_options, job_to_job_payment
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import simulate
+from calculators.rules import rules_for
 from calculators.sources import sources
 from ui.report import ReportRequest, build_document, report_html, report_pdf
 from ui.results_text import key_figures, what_if_lines
@@ -206,6 +207,24 @@ def test_dead_end_comparison(lang: Lang) -> None:
         assert flat(text(lang, "dead_end.tv_amount", amount=money(payment.amount_eur, lang))) in document
         assert flat(quote(text(lang, "dead_end.not_legal_advice", year=2026))) in document
     assert "dead_end" not in flat(built("one", lang)[0])  # no stray keys
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dead_end_checklist(lang: Lang) -> None:
+    """Pins the checklist for deducting training costs from the transition payment in the report, as
+    on the page: every condition of the 2026 rules, and the two the inputs cannot settle ("reasonable",
+    "not for re-integration or redeployment") marked for the reader to check."""
+    html_text, pdf_text, _ = built("dead_end", lang)
+    conditions = rules_for(2026).value("deduction_conditions")
+    assert len(conditions) == 8
+    for document, quote in ((flat(html_text), escape), (flat(pdf_text), str)):
+        assert flat(quote(text(lang, "dead_end.checklist_title"))) in document
+        for condition in conditions:
+            assert flat(quote(text(lang, f"dead_end.conditions.{condition}"))) in document, condition
+        check = re.escape(flat(quote(text(lang, "dead_end.checklist_check"))))
+        for condition in ("reasonable", "not_reintegration_or_redeployment"):
+            words = re.escape(flat(quote(text(lang, f"dead_end.conditions.{condition}"))))
+            assert re.search(f"{check}(</strong>)? – {words}", document), condition  # lead, dash, words
 
 
 def test_no_dead_end_section_for_a_stable_role() -> None:
