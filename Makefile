@@ -30,7 +30,8 @@ test: $(DEV_STAMP) chromium pdftoppm lint
 
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m mypy calculators ui app.py
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy calculators ui app.py benchmarks tests
 
 bench: $(RUNTIME_STAMP)
 	$(PY) -m benchmarks

@@ -62,9 +62,9 @@ def test_every_number_is_bounded_and_every_text_limited(role: str) -> None:
             assert widget.min is not None and widget.max is not None, (step.id, widget.key, widget.label)
             assert widget.min <= widget.max
             seen.add(str(widget.key))
-        for widget in at.text_input:
-            assert widget.proto.max_chars > 0, (step.id, widget.key, widget.label)
-            seen.add(str(widget.key))
+        for text_widget in at.text_input:
+            assert text_widget.proto.max_chars > 0, (step.id, text_widget.key, text_widget.label)
+            seen.add(str(text_widget.key))
         assert not at.text_area, [area.key for area in at.text_area]  # none yet; each would need a limit
     numeric_or_text = [path for path in ALL_FIELDS if field_spec(path).type in {"int", "float", "text"}]
     lines = [

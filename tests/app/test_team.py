@@ -69,7 +69,7 @@ class TestEmptyPage:
         """Pins the title, both template buttons and the uploader, in each language."""
         in_lang(team, lang)
         assert team.header[0].value == text(lang, "team.title")
-        labels = [button.label for button in team.get("download_button")]
+        labels = [button.proto.label for button in team.get("download_button")]
         assert labels == [text(lang, "team.template_csv"), text(lang, "team.template_xlsx")]
         assert team.file_uploader(key=UPLOAD_KEY).label == text(lang, "team.upload_label")
         assert not team.error and not team.dataframe
@@ -99,7 +99,7 @@ class TestGoodFile:
         assert metrics[text(lang, "team.totals.employees")] == "3"
         assert metrics[text(lang, "team.totals.dead_end")] == "1"
         assert [chart.key for chart in team.get("plotly_chart")] == ["team_chart"]
-        labels_shown = [button.label for button in team.get("download_button")]
+        labels_shown = [button.proto.label for button in team.get("download_button")]
         assert (
             text(lang, "team.export_csv") in labels_shown and text(lang, "team.export_xlsx") in labels_shown
         )

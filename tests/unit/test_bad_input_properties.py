@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import fields, is_dataclass, replace
+from functools import partial
 from typing import Any
 from unittest import mock
 
@@ -395,7 +396,7 @@ class TestTransitionPayment:
     ) -> None:
         """A salary part or deductible amount that is negative, NaN, infinite or beyond 10^12: ValueError."""
         salary, first, last = contract
-        names = (
+        names: tuple[str, ...] = (
             "gross_monthly_eur",
             "holiday_allowance_rate",
             "fixed_year_end_eur",
@@ -631,7 +632,7 @@ def test_every_numeric_field_can_be_broken() -> None:
     s = scenario_from_dict({})
     for path in NUMERIC_FIELDS:
         broken = with_value(s, path, math.nan)
-        assert refusal(lambda broken=broken: evaluate(broken)).field == path
+        assert refusal(partial(evaluate, broken)).field == path
 
 
 # --------------------------------------------------------------------------- what the properties found
