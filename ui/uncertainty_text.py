@@ -64,7 +64,8 @@ def summary_lines(
     lang: Lang,
     escape: Callable[[str], str] = _same,
 ) -> list[str]:
-    """The chance it pays, the range of outcomes, the break-even stays and what matters most.
+    """The chance it pays, the range of outcomes, the break-even stays (with why more cases can pay
+    than break even at any stay) and what matters most.
 
     ``escape`` is applied to the user's own label (the UI passes a Markdown escaper).
     """
@@ -82,6 +83,11 @@ def summary_lines(
         ),
         _stay_line(scenario, simulation, lang, name),
     ]
+    # More cases pay than break even at any stay: only the expected hiring costs saved because the
+    # employee leaves less often (in the NPV, not in the value of a stay) can do that. Say so, or the
+    # two sentences read as a contradiction.
+    if simulation.chance_it_pays > 1.0 - simulation.never_breaks_even + 0.005:
+        lines.append(text(lang, "uncertainty.stay_vs_chance", name=name))
     moving = [bar for bar in bars if bar.swing_eur >= 0.5]
     if len(moving) >= 2:
         lines.append(

@@ -7,6 +7,8 @@ the tornado bars, and the sentences' figures with the formatting functions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -126,7 +128,27 @@ class TestSentences:
             assert money(value, lang) in lines[2]
         assert "Sanne" in lines[3]
         first, second = (uncertain_label(bar.name, lang).lower() for bar in bars[:2])
-        assert lines[4] == text(lang, "uncertainty.most", first=first, second=second)
+        assert lines[-1] == text(lang, "uncertainty.most", first=first, second=second)
+
+    @pytest.mark.parametrize(
+        ("chance", "never", "explained"),
+        [
+            (0.72, 0.53, True),  # 72 % pay, but only 47 % break even at some stay: needs the reason
+            (0.47, 0.53, False),  # exactly the cases that break even: nothing to explain
+            (0.40, 0.53, False),
+            (0.99, 0.0, False),
+        ],
+    )
+    def test_more_paying_than_breaking_even_is_explained(
+        self, simulation: Simulation, chance: float, never: float, explained: bool
+    ) -> None:
+        """Pins the sentence that reconciles "chance it pays" with "never pays back, however long
+        {name} stays": shown exactly when more cases pay than break even at any stay (1 − never)."""
+        changed = replace(simulation, chance_it_pays=chance, never_breaks_even=never)
+        for lang in LANGS:
+            lines = summary_lines(SCENARIO, changed, tornado(SCENARIO), lang)
+            reason = text(lang, "uncertainty.stay_vs_chance", name="Sanne")
+            assert (reason in lines) is explained
 
     def test_money_accepts_numpy_floats(self) -> None:
         """Regression: money(np.float64) failed because numpy 2's repr is 'np.float64(…)'."""
