@@ -204,16 +204,26 @@ def _dead_end_json(result: DeadEndComparison) -> dict[str, Any]:
     return {
         "rules_year": result.rules_year,
         "cheapest": result.cheapest.value,
+        "runner_up": result.runner_up.value,
         "margin_eur": round(result.margin_eur, 2),
+        "cheapest_without_compensation": result.cheapest_without_compensation.value,
         "robust": result.robust,
         "options": [
             {
                 "option": item.option.value,
+                "route": item.route.value,
+                "available": item.available,
+                "unavailable_reason": item.unavailable_reason,
                 "net_cost_eur": round(item.net_cost_eur, 2),
+                "net_cost_without_compensation_eur": round(item.net_cost_without_compensation_eur, 2),
                 "components_eur": {name: round(value, 2) for name, value in item.components.items()},
+                "procedure_months": item.procedure_months,
+                "notice_months": item.notice_months,
+                "notice_served_months": item.notice_served_months,
                 "exit_month": item.exit_month,
                 "transition_payment_eur": round(item.transition_payment_eur, 2),
                 "deduction_eur": round(item.deduction_eur, 2),
+                "settlement_eur": None if item.settlement_eur is None else round(item.settlement_eur, 2),
                 "notes": list(item.notes),
             }
             for item in result.options

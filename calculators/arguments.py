@@ -166,6 +166,12 @@ PREDICATES: Mapping[str, Callable[[_Situation], bool]] = {
         x.scenario.training.kind in {TrainingKind.INTERNAL_BROADENING, TrainingKind.EXTERNAL_JOB}
     ),
     "dead_end": lambda x: x.scenario.employee.role_outlook is RoleOutlook.DEAD_END,
+    # training for another role in the firm, for an employee whose role lapses: redeployment, never
+    # deductible (art. 7:669 lid 1, 7:611a lid 1 BW; Stb. 2020, 188)
+    "redeployment": lambda x: (
+        x.scenario.employee.role_outlook is RoleOutlook.DEAD_END
+        and x.scenario.training.kind is TrainingKind.INTERNAL_BROADENING
+    ),
     "dead_end_training_cheapest": lambda x: (
         x.dead_end is not None and x.dead_end.cheapest.value in {"retrain_internal", "job_to_job"}
     ),
@@ -248,6 +254,7 @@ def facts(
         else "–",
         "dead_end_cheapest": text(lang, f"dead_end.options.{dead_end.cheapest.value}") if dead_end else "–",
         "dead_end_margin": money(dead_end.margin_eur, lang) if dead_end else "–",
+        "dead_end_runner_up": text(lang, f"dead_end.options.{dead_end.runner_up.value}") if dead_end else "–",
     }
     # a card may only quote a threshold that exists: a missing one removes its flag
     extra = {

@@ -34,6 +34,7 @@ class FieldSpec:
     values: tuple[str, ...] = ()
     max_length: int | None = None
     max_items: int | None = None
+    nullable: bool = False  # a number the user may leave empty: None means "use the documented default rule"
     sources: tuple[str, ...] = ()
     judgment: bool = False
     basis_nl: str = ""
@@ -55,6 +56,8 @@ def _spec(path: str, raw: Mapping[str, Any]) -> FieldSpec:
         raise ContentError(f"defaults.yaml: {path}: needs a basis in nl and en")
     if kind in {"int", "float"} and ("min" not in raw or "max" not in raw):
         raise ContentError(f"defaults.yaml: {path}: a number needs min and max")
+    if raw.get("nullable") and kind != "float":
+        raise ContentError(f"defaults.yaml: {path}: only a float may be nullable")
     plausible = raw.get("plausible")
     default = raw.get("default")
     return FieldSpec(
@@ -68,6 +71,7 @@ def _spec(path: str, raw: Mapping[str, Any]) -> FieldSpec:
         values=tuple(raw.get("values", ())),
         max_length=raw.get("max_length"),
         max_items=raw.get("max_items"),
+        nullable=bool(raw.get("nullable", False)),
         sources=tuple(raw.get("sources", ())),
         judgment=bool(raw.get("judgment", False)),
         basis_nl=str(basis["nl"]),

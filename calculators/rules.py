@@ -54,7 +54,13 @@ RULE_UNITS: Mapping[str, str] = {
     "deduction_other_internal_role_allowed": "flag",
     "study_cost_clause_void_if_mandatory": "flag",
     "uwv_compensation_after_illness": "employer_scope",
-    "small_employer_max_employees": "persons",
+    "uwv_compensation_bill_36869": "status",
+    "whk_small_employer_wage_bill_factor": "factor",
+    "aow_age_by_year": "age_by_year",
+    "sick_pay_weeks_after_aow": "weeks",
+    "uwv_ahead_of_lapse_weeks": "weeks",
+    "notice_after_procedure_min_months": "months",
+    "settlement_withdrawal_days": "days",
 }
 _CONFIDENCE = {"verified", "secondary"}
 _FILE = re.compile(r"^(\d{4})\.yaml$")

@@ -211,7 +211,10 @@ class DeadEnd:
     dismissal_failure_probability: float
     exit_month: int
     mutual_procedure_cost_eur: float
-    written_consent: bool
+    written_consent: bool  # the employee agreed in writing, before the costs, that they may be deducted
+    internal_role_available: bool  # there is another job in the firm this employee could do after training
+    settlement_amount_eur: float | None  # the amount the employee agrees to in a settlement (None: default)
+    whk_premium_category: str  # "small", "medium_large" or "unknown": decides compensation under bill 36 869
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,9 +155,9 @@ def _read(data: Mapping[str, Any], prefix: str, name: str) -> Any:
     """One field: its typed value, or its default when the file leaves it out."""
     field = _join(prefix, name)
     spec = field_spec(field)
-    if name not in data:
+    if name not in data or (spec.nullable and data[name] is None):
         if spec.type == "float":
-            return float(spec.default)
+            return None if spec.default is None else float(spec.default)
         return list(spec.default) if isinstance(spec.default, tuple) else spec.default
     value = data[name]
     if spec.type in {"int", "float"}:
@@ -489,6 +489,8 @@ def _range_errors(data: Mapping[str, Any]) -> Iterator[ScenarioError]:
 
 
 def _check(field: str, value: Any, spec: FieldSpec) -> Iterator[ScenarioError]:
+    if value is None and spec.nullable:
+        return
     if spec.type in {"int", "float"}:
         assert spec.minimum is not None and spec.maximum is not None
         if isinstance(value, float) and not math.isfinite(value):  # an int is finite, however large
@@ -588,8 +590,9 @@ def _schema_for(spec: FieldSpec) -> dict[str, Any]:
     default = list(spec.default) if isinstance(spec.default, tuple) else spec.default
     schema: dict[str, Any] = {"description": f"{spec.basis_en} Unit: {spec.unit}.", "default": default}
     if spec.type in {"int", "float"}:
+        kind = "integer" if spec.type == "int" else "number"
         schema.update(
-            type="integer" if spec.type == "int" else "number", minimum=spec.minimum, maximum=spec.maximum
+            type=[kind, "null"] if spec.nullable else kind, minimum=spec.minimum, maximum=spec.maximum
         )
     elif spec.type == "bool":
         schema["type"] = "boolean"

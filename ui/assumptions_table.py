@@ -26,6 +26,8 @@ def _shown(spec: FieldSpec, value: object, lang: Lang) -> str:
         return ", ".join(text(lang, f"choices.{spec.path}.{item}") for item in items) or "–"
     if spec.type == "text":
         return str(value) or "–"
+    if value is None:  # a number left empty on purpose: its documented rule applies
+        return text(lang, f"fields.{spec.path}.empty")
     return format_in_unit(value, spec.unit, lang)
 
 

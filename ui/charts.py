@@ -157,13 +157,16 @@ _COMPONENT_COLOURS = {
     "training": "#3b6ea8",
     "procedure": "#8a5a9e",
     "transition_payment": "#b3261e",
+    "settlement": "#7a1f1a",
     "hiring_avoided": "#6aa84f",
 }
 
 
 def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> go.Figure:
-    """The four options side by side: each cost component stacked (savings below zero), net cost marked."""
-    names = [text(lang, f"dead_end.options.{item.option.value}") for item in comparison.options]
+    """The available options side by side: each cost component stacked (savings below zero), net cost
+    marked. An option without a lawful route or the job it needs is left out, as in the answer."""
+    options = [item for item in comparison.options if item.available]
+    names = [text(lang, f"dead_end.options.{item.option.value}") for item in options]
     # wages and the value of the work are large and nearly cancel: shown as one bar, their difference
     shown = ("employment", *(name for name in COMPONENTS if name not in {"wages", "output"}))
     traces: list[dict[str, Any]] = []
@@ -172,7 +175,7 @@ def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> 
             item.components["wages"] + item.components["output"]
             if component == "employment"
             else item.components[component]
-            for item in comparison.options
+            for item in options
         ]
         if not any(abs(value) >= 0.5 for value in values):
             continue
@@ -194,7 +197,7 @@ def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> 
         {
             "type": "scatter",
             "y": names,
-            "x": [item.net_cost_eur for item in comparison.options],
+            "x": [item.net_cost_eur for item in options],
             "mode": "markers",
             "name": net_label,
             "marker": {
@@ -203,7 +206,7 @@ def dead_end_options_figure(comparison: DeadEndComparison, lang: Lang | str) -> 
                 "symbol": "diamond",
                 "line": {"color": "white", "width": 2},
             },
-            "hovertext": [f"{net_label}: {money(item.net_cost_eur, lang)}" for item in comparison.options],
+            "hovertext": [f"{net_label}: {money(item.net_cost_eur, lang)}" for item in options],
             "hoverinfo": "text",
         }
     )

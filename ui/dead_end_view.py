@@ -6,7 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from calculators.dead_end import DeadEndComparison, ExitPayment, job_to_job_payment
+from calculators.dead_end import (
+    DeadEndComparison,
+    ExitPayment,
+    Option,
+    OptionResult,
+    Route,
+    job_to_job_payment,
+)
 from calculators.error_text import format_in_unit
 from calculators.fields import field_spec
 from calculators.formatting import money, number
@@ -20,23 +27,35 @@ from ui.results_text import horizon_text
 from ui.results_view import PLOTLY_CONFIG
 
 __all__ = [
+    "EXTRA_SOURCES",
     "RULES_CITED",
+    "answer_lines",
     "checklist",
     "comparison_headline",
+    "compensation_lines",
     "options_table",
     "payment_steps",
     "sensitivity_lines",
     "show_dead_end",
+    "show_dead_end_answer",
 ]
 RULES_CITED = (
     "transition_payment_divisor",
     "transition_payment_pro_rata",
     "transition_payment_cap_eur",
     "notice_period_months",
+    "notice_after_procedure_min_months",
+    "uwv_ahead_of_lapse_weeks",
+    "settlement_withdrawal_days",
     "deduction_conditions",
     "sick_pay_weeks",
+    "sick_pay_weeks_after_aow",
+    "aow_age_by_year",
     "uwv_compensation_after_illness",
+    "uwv_compensation_bill_36869",
 )
+# the articles behind the notes that no rule value carries
+EXTRA_SOURCES = ("bw_7_669", "bw_7_611a", "bw_7_670", "bw_7_673b", "ontslagregeling_afspiegeling")
 
 
 def _option_name(lang: Lang, option: str) -> str:
@@ -44,14 +63,54 @@ def _option_name(lang: Lang, option: str) -> str:
 
 
 def comparison_headline(result: DeadEndComparison, lang: Lang) -> str:
-    ranked = sorted(result.options, key=lambda item: item.net_cost_eur)
+    """The cheapest available option and its margin over the next available one."""
     return text(
         lang,
         "dead_end.cheapest",
-        option=_option_name(lang, ranked[0].option.value),
+        option=_option_name(lang, result.cheapest.value),
         margin=money(result.margin_eur, lang),
-        runner_up=_option_name(lang, ranked[1].option.value),
+        runner_up=_option_name(lang, result.runner_up.value),
     )
+
+
+def answer_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
+    """The one answer for a dead-end case, as the page and the report put it on top: the cheapest
+    available option, how robust that is, what compensation would change, what was left out."""
+    lines = [comparison_headline(result, lang)]
+    lines.append(text(lang, "dead_end.answer_robust" if result.robust else "dead_end.answer_sensitive"))
+    cheapest = result.option(result.cheapest)
+    if result.settlement_limit_eur is not None and cheapest.settlement_eur is not None:
+        key = (
+            "dead_end.answer_settlement_assumed"
+            if cheapest.settlement_assumed
+            else "dead_end.answer_settlement"
+        )
+        lines.append(
+            text(
+                lang,
+                key,
+                amount=money(cheapest.settlement_eur, lang),
+                limit=money(result.settlement_limit_eur, lang),
+                runner_up=_option_name(lang, result.runner_up.value),
+            )
+        )
+    if result.cheapest_without_compensation is not result.cheapest:
+        option = _option_name(lang, result.cheapest_without_compensation.value)
+        lines.append(text(lang, "dead_end.answer_compensation_differs", option=option))
+    left_out = [
+        f"{_option_name(lang, item.option.value)} ({text(lang, f'dead_end.unavailable.{reason}')})"
+        for item in result.options
+        if (reason := item.unavailable_reason) is not None
+    ]
+    if left_out:
+        lines.append(text(lang, "dead_end.answer_unavailable", options="; ".join(left_out)))
+    return lines
+
+
+def compensation_lines(scenario: Scenario, lang: Lang) -> list[str]:
+    """What UWV's compensation after illness means here: the law today, and the bill for this employer."""
+    category = scenario.dead_end.whk_premium_category
+    return [text(lang, "dead_end.compensation_law"), text(lang, f"dead_end.compensation_{category}")]
 
 
 def sensitivity_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
@@ -72,28 +131,82 @@ def sensitivity_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
     return lines
 
 
+def _months(value: int, lang: Lang) -> str:
+    return format_in_unit(value, "months", lang)
+
+
+def _notice(item: OptionResult, lang: Lang) -> str:
+    if item.notice_months is None or item.notice_served_months is None:
+        return "–"
+    if item.route is Route.SETTLEMENT:
+        return text(lang, "dead_end.notice_settlement", statutory=_months(item.notice_months, lang))
+    return text(
+        lang,
+        "dead_end.notice_permit",
+        statutory=_months(item.notice_months, lang),
+        served=_months(item.notice_served_months, lang),
+    )
+
+
+def _payment(item: OptionResult, lang: Lang) -> str:
+    if item.settlement_eur is not None:
+        key = (
+            "dead_end.payment_settlement_assumed"
+            if item.settlement_assumed
+            else "dead_end.payment_settlement"
+        )
+        return text(lang, key, amount=money(item.settlement_eur, lang))
+    if item.exit_month is None:
+        return "–"
+    return text(lang, "dead_end.payment_tv", amount=money(item.transition_payment_eur, lang))
+
+
 def options_table(result: DeadEndComparison, lang: Lang) -> pd.DataFrame:
+    """One row per option: how the contract ends, the net cost with and without UWV's compensation,
+    when, the notice and the payment on leaving; an unavailable option says so instead of a cost."""
     rows = []
     for item in result.options:
+        unavailable = text(lang, "dead_end.not_available")
         rows.append(
             {
                 text(lang, "dead_end.table_option"): _option_name(lang, item.option.value),
-                text(lang, "dead_end.table_net_cost"): money(item.net_cost_eur, lang),
+                text(lang, "dead_end.table_route"): text(lang, f"dead_end.routes.{item.route.value}"),
+                text(lang, "dead_end.table_net_cost"): (
+                    money(item.net_cost_eur, lang) if item.available else unavailable
+                ),
+                text(lang, "dead_end.table_without_compensation"): (
+                    money(item.net_cost_without_compensation_eur, lang) if item.available else unavailable
+                ),
                 text(lang, "dead_end.table_exit"): (
                     text(lang, "units.month", value=item.exit_month)
                     if item.exit_month is not None
                     else text(lang, "dead_end.exit_none")
                 ),
-                text(lang, "dead_end.table_tv"): money(item.transition_payment_eur, lang),
-                text(lang, "dead_end.table_deduction"): money(item.deduction_eur, lang),
+                text(lang, "dead_end.table_notice"): _notice(item, lang),
+                text(lang, "dead_end.table_payment"): _payment(item, lang),
             }
         )
     return pd.DataFrame(rows)
 
 
-def payment_steps(payment: ExitPayment, year: int, lang: Lang, cap_to_verify: bool) -> list[str]:
+def payment_steps(
+    payment: ExitPayment, year: int, lang: Lang, cap_to_verify: bool, settlement: OptionResult | None = None
+) -> list[str]:
+    """The transition payment at the job-to-job exit step by step, then what the settlement uses."""
     monthly = money(payment.monthly_salary_eur, lang, cents=True)
     years = number(payment.service_years, lang, 2)
+    tail: list[str] = []
+    if payment.pension_age_reached:
+        tail.append(text(lang, "dead_end.tv_pension"))
+    if settlement is not None and settlement.settlement_eur is not None:
+        own = (
+            text(lang, "dead_end.tv_settlement_own")
+            if settlement.settlement_eur != payment.amount_eur
+            else ""
+        )
+        tail.append(
+            text(lang, "dead_end.tv_settlement", amount=money(settlement.settlement_eur, lang), own=own)
+        )
     return [
         text(lang, "dead_end.tv_salary", monthly=monthly),
         text(lang, "dead_end.tv_service", years=years),
@@ -114,6 +227,7 @@ def payment_steps(payment: ExitPayment, year: int, lang: Lang, cap_to_verify: bo
         ),
         text(lang, "dead_end.tv_deduction", deduction=money(payment.deduction_eur, lang)),
         text(lang, "dead_end.tv_amount", amount=money(payment.amount_eur, lang)),
+        *tail,
     ]
 
 
@@ -166,7 +280,9 @@ def _source_links(year: int, lang: Lang) -> str:
     for key in RULES_CITED:
         for value in rules[key].values:
             cited.extend(source_id for source_id in value.sources if source_id not in cited)
-    cited.append("wkadvocaten_herplaatsing")
+    cited.extend(
+        source_id for source_id in (*EXTRA_SOURCES, "wkadvocaten_herplaatsing") if source_id not in cited
+    )
     known = sources()
     links = [
         f"[{known[source_id].citation()}]({known[source_id].url})"
@@ -174,6 +290,14 @@ def _source_links(year: int, lang: Lang) -> str:
         if source_id in known
     ]
     return text(lang, "dead_end.sources", sources="; ".join(links))
+
+
+def show_dead_end_answer(scenario: Scenario, lang: Lang) -> None:
+    """The one answer on top of the results for a dead-end case (the comparison's, not the training's)."""
+    result = cached_dead_end(scenario)
+    st.subheader(text(lang, "dead_end.answer_title"), anchor=False)
+    with st.container(key="dead_end_answer"):
+        st.success("\n\n".join(answer_lines(result, lang)), icon=":material/signpost:")
 
 
 def show_dead_end(scenario: Scenario, lang: Lang) -> None:
@@ -193,19 +317,23 @@ def show_dead_end(scenario: Scenario, lang: Lang) -> None:
         dead_end_options_figure(result, lang), key="chart_dead_end", config=PLOTLY_CONFIG, theme=None
     )
     st.table(options_table(result, lang), hide_index=True)
+    if scenario.dead_end.sickness_annual_probability > 0:
+        with st.container(border=True, key="dead_end_compensation"):
+            st.markdown(f"**{text(lang, 'dead_end.compensation_title')}**")
+            st.markdown("\n\n".join(compensation_lines(scenario, lang)))
 
     payment = job_to_job_payment(scenario)
     rules = rules_for(scenario.company.rules_year)
     with st.container(border=True, key="dead_end_payment"):
         st.markdown(f"**{text(lang, 'dead_end.tv_title')}**")
-        st.markdown(
-            "\n".join(
-                f"1. {line}"
-                for line in payment_steps(
-                    payment, rules.year, lang, rules["transition_payment_cap_eur"].to_verify
-                )
-            )
+        steps = payment_steps(
+            payment,
+            rules.year,
+            lang,
+            rules["transition_payment_cap_eur"].to_verify,
+            result.option(Option.JOB_TO_JOB),
         )
+        st.markdown("\n".join(f"1. {line}" for line in steps))
     with st.container(border=True, key="dead_end_checklist"):
         st.markdown(f"**{text(lang, 'dead_end.checklist_title')}**")
         conditions = list(rules.value("deduction_conditions"))

@@ -66,7 +66,9 @@ def widget_key(path: str) -> str:
 
 
 def to_widget(spec: FieldSpec, value: Any) -> Any:
-    """A model value as the form shows it (percent for rates)."""
+    """A model value as the form shows it (percent for rates; an empty number stays empty)."""
+    if value is None and spec.nullable:
+        return None
     if spec.unit in PERCENT_UNITS:
         return round(float(value) * 100.0, 6)
     if spec.type == "int":
@@ -180,7 +182,7 @@ def _widget(spec: FieldSpec, lang: Lang, disabled: bool) -> None:
     elif spec.type in {"choice", "choice_list"}:
         _choice(spec, lang, label, help_, disabled)
     else:
-        _number(spec, label, help_, disabled)
+        _number(spec, lang, label, help_, disabled)
 
 
 def choice_widget_key(path: str, lang: Lang) -> str:
@@ -222,7 +224,7 @@ def _choice(spec: FieldSpec, lang: Lang, label: str, help_: str, disabled: bool)
         st.multiselect(label, **common)
 
 
-def _number(spec: FieldSpec, label: str, help_: str, disabled: bool) -> None:
+def _number(spec: FieldSpec, lang: Lang, label: str, help_: str, disabled: bool) -> None:
     assert spec.minimum is not None and spec.maximum is not None
     if spec.type == "int":
         low: float | int = int(spec.minimum)
@@ -243,5 +245,11 @@ def _number(spec: FieldSpec, label: str, help_: str, disabled: bool) -> None:
         key=widget_key(spec.path),
         help=help_,
         disabled=disabled,
+        placeholder=_placeholder(spec, lang),
         persist_state="session",
     )
+
+
+def _placeholder(spec: FieldSpec, lang: Lang) -> str | None:
+    """What an empty (nullable) number means, shown in the empty field."""
+    return text(lang, f"fields.{spec.path}.empty") if spec.nullable else None

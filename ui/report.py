@@ -32,7 +32,7 @@ from babel.dates import format_date
 
 from calculators.arguments import ChosenCard, select_cards
 from calculators.break_even import Threshold, thresholds
-from calculators.dead_end import DeadEndComparison, compare_options, job_to_job_payment
+from calculators.dead_end import DeadEndComparison, Option, compare_options, job_to_job_payment
 from calculators.evaluate import Result, evaluate
 from calculators.fields import field_spec
 from calculators.formatting import BABEL_LOCALE, money
@@ -51,9 +51,12 @@ from calculators.scenario import RoleOutlook, Scenario, Subsidy
 from calculators.sources import sources
 from ui.assumptions_table import assumptions_frame
 from ui.dead_end_view import (
+    EXTRA_SOURCES,
     RULES_CITED,
+    answer_lines,
     checklist,
     comparison_headline,
+    compensation_lines,
     options_table,
     payment_steps,
     sensitivity_lines,
@@ -294,6 +297,18 @@ def _results(case: _Case, lang: Lang, changed_ranges: bool) -> list[Block]:
     return blocks
 
 
+def _dead_end_answer(comparison: DeadEndComparison, lang: Lang) -> list[Block]:
+    return [
+        Heading(text(lang, "dead_end.answer_title"), 2),
+        *(
+            Paragraph(line, "good" if index == 0 else "plain")
+            for index, line in enumerate(answer_lines(comparison, lang))
+        ),
+        Heading(text(lang, "dead_end.detail_title"), 2),
+        Paragraph(text(lang, "dead_end.detail_explained"), "note"),
+    ]
+
+
 def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _Sources) -> list[Block]:
     scenario = case.scenario
     rules = rules_for(scenario.company.rules_year)
@@ -316,8 +331,8 @@ def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _So
         Table(
             tuple(str(column) for column in frame.columns),
             tuple(tuple(str(cell) for cell in row) for row in frame.itertuples(index=False)),
-            (2.1, 1.05, 1.0, 1.7, 1.4),
-            (False, True, False, True, True),
+            (1.45, 1.45, 0.95, 0.95, 0.75, 1.05, 1.2),
+            (False, False, True, True, False, False, True),
         ),
         Heading(text(lang, "dead_end.tv_title"), 3),
         Bullets(
@@ -328,6 +343,7 @@ def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _So
                     rules.year,
                     lang,
                     rules["transition_payment_cap_eur"].to_verify,
+                    comparison.option(Option.JOB_TO_JOB),
                 )
             ),
             numbered=True,
@@ -342,6 +358,11 @@ def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _So
     ]
     if not scenario.dead_end.written_consent:
         blocks.append(Paragraph(text(lang, "dead_end.consent_missing"), "warning"))
+    if scenario.dead_end.sickness_annual_probability > 0:
+        blocks += [
+            Heading(text(lang, "dead_end.compensation_title"), 3),
+            *(Paragraph(line) for line in compensation_lines(scenario, lang)),
+        ]
     if comparison.to_verify:
         items = ", ".join(text(lang, f"dead_end.rules.{key}") for key in comparison.to_verify)
         blocks.append(Paragraph(text(lang, "dead_end.to_verify", items=items), "warning"))
@@ -349,7 +370,7 @@ def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _So
     for option in comparison.options:
         notes.extend(note for note in option.notes if note not in notes)
     rule_sources = [sid for key in RULES_CITED for value in rules[key].values for sid in value.sources]
-    cited_rules = cited.cite(dict.fromkeys([*rule_sources, "wkadvocaten_herplaatsing"]))
+    cited_rules = cited.cite(dict.fromkeys([*rule_sources, *EXTRA_SOURCES, "wkadvocaten_herplaatsing"]))
     blocks += [
         Heading(text(lang, "dead_end.legal_title"), 3),
         Bullets(tuple(("", text(lang, f"dead_end.notes.{note}")) for note in notes)),
@@ -502,6 +523,9 @@ def build_document(request: ReportRequest) -> Document:
             blocks += [PageBreak(), Heading(text(lang, "report.scenario_title", name=case.name), 1)]
         else:
             blocks.append(Heading(text(lang, "report.results_title"), 1))
+        # one answer on top: the comparison's; the training's own figures follow as detail
+        if case.dead_end is not None:
+            blocks += _dead_end_answer(case.dead_end, lang)
         blocks += _results(case, lang, _ranges_changed(request))
         if case.dead_end is not None:
             blocks += _dead_end(case, case.dead_end, lang, cited)

@@ -320,6 +320,7 @@ def dead_end_svg(comparison: DeadEndComparison, lang: Lang | str) -> str:
             PALETTE["good"] if item.option is comparison.cheapest else PALETTE["neutral"],
         )
         for item in comparison.options
+        if item.available  # as in the answer: an option that is not there is not drawn
     ]
     return bar_chart_svg(
         bars, lang, title=text(lang, "dead_end.chart_title"), axis=text(lang, "dead_end.table_net_cost")

@@ -25,7 +25,7 @@ from ui.assumptions_table import assumptions_frame
 from ui.cache import cached_evaluate, session_memo
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
 from ui.compare_view import comparison_items, show_compare, sync_comparison
-from ui.dead_end_view import show_dead_end
+from ui.dead_end_view import show_dead_end, show_dead_end_answer
 from ui.lazy import lazy_tabs
 from ui.report_view import show_report_downloads
 from ui.results_view import show_chart, show_cumulative, show_result
@@ -102,6 +102,11 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
     """Everything the results screen shows, for a valid scenario."""
     result = cached_evaluate(scenario)
     sync_comparison(scenario)  # the scenario being compared follows the form, its tab open or not
+    if scenario.employee.role_outlook is RoleOutlook.DEAD_END:
+        # one answer on top: the comparison's; the training's own figures follow as detail, explained
+        show_dead_end_answer(scenario, lang)
+        st.subheader(text(lang, "dead_end.detail_title"), anchor=False)
+        st.caption(text(lang, "dead_end.detail_explained"))
     show_result(scenario, result, lang)
     draw: dict[str, Callable[[], None]] = {
         "dead_end": partial(show_dead_end, scenario, lang),

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ALL_FIELDS", "DEAD_END_STEP_FIELDS", "RESULTS_TABS", "STEPS", "Step", "step_of_field"]
+__all__ = [
+    "ALL_FIELDS",
+    "DEAD_END_ASSUMPTIONS",
+    "DEAD_END_QUESTIONS",
+    "DEAD_END_STEP_FIELDS",
+    "RESULTS_TABS",
+    "STEPS",
+    "Step",
+    "step_of_field",
+]
 
 RESULTS_TABS = "tabs_results"  # the results step's tabs (ui.lazy.tabs_key gives their state key)
 
@@ -92,12 +101,18 @@ STEPS: tuple[Step, ...] = (
     Step("results"),
 )
 
-DEAD_END_STEP_FIELDS = (
+# Asked in the open on the yields step whenever the outlook is dead-end: each can flip the answer,
+# and a legal condition never defaults to "met" (docs/dead-end-model.md §3.3).
+DEAD_END_QUESTIONS = (
     "dead_end.role_end_month",
+    "dead_end.internal_role_available",
+    "dead_end.written_consent",
+)
+DEAD_END_ASSUMPTIONS = (
     "dead_end.productivity_gap",
     "dead_end.productivity_gap_growth",
     "dead_end.exit_month",
-    "dead_end.written_consent",
+    "dead_end.settlement_amount_eur",
     "dead_end.dismissal_failure_probability",
     "dead_end.dismissal_procedure_months",
     "dead_end.dismissal_procedure_cost_eur",
@@ -110,7 +125,9 @@ DEAD_END_STEP_FIELDS = (
     "dead_end.fixed_year_end_eur",
     "dead_end.fixed_components_12m_eur",
     "dead_end.variable_components_3y_eur",
+    "dead_end.whk_premium_category",
 )
+DEAD_END_STEP_FIELDS = DEAD_END_QUESTIONS + DEAD_END_ASSUMPTIONS
 
 ALL_FIELDS: tuple[str, ...] = tuple(path for step in STEPS for path in step.fields) + DEAD_END_STEP_FIELDS
 

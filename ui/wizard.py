@@ -31,7 +31,7 @@ from ui.state import (
     seed_fields,
     subsidy_key,
 )
-from ui.steps import ALL_FIELDS, DEAD_END_STEP_FIELDS, STEPS, Step, step_of_field
+from ui.steps import ALL_FIELDS, DEAD_END_ASSUMPTIONS, DEAD_END_QUESTIONS, STEPS, Step, step_of_field
 from ui.upload import upload_widget
 
 __all__ = ["STEP_KEY", "assumptions_key", "dead_end_assumptions_key", "go_to", "render"]
@@ -162,10 +162,14 @@ def _question_step(step: Step, lang: Lang, role: Role, problems: set[str]) -> No
         )
     dead_end = st.session_state.get(widget_key("employee.role_outlook")) == RoleOutlook.DEAD_END.value
     if step.id == "yields" and dead_end:
+        with st.container(border=True, key="dead_end_questions"):
+            st.markdown(f"**{text(lang, 'dead_end.questions_title')}**")
+            st.caption(text(lang, "dead_end.questions_intro"))
+            _fields(DEAD_END_QUESTIONS, lang, role, captions=False)
         _folded_fields(
             text(lang, "dead_end.assumptions"),
             dead_end_assumptions_key(role),
-            DEAD_END_STEP_FIELDS,
+            DEAD_END_ASSUMPTIONS,
             problems,
             expanded=role is Role.ADVISOR,
             captions=False,

@@ -424,12 +424,13 @@ class TestSessionState:
 
     @staticmethod
     def _plain(value: object) -> bool:
-        if isinstance(value, bool | int | float | str):
+        if value is None or isinstance(value, bool | int | float | str):  # None: a number left empty
             return True
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
     def test_own_keys_are_plain_and_pickle(self) -> None:
-        """Pins every in__*, lang, role and step value as int/float/str/bool/list[str], pickling unchanged."""
+        """Pins every in__*, lang, role and step value as int/float/str/bool/list[str] (or None for a
+        number the user may leave empty), pickling unchanged."""
         at = new_app()
         set_number(at, SALARY, 3300.0)
         for step in STEPS:

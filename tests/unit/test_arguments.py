@@ -23,7 +23,7 @@ from calculators.arguments import (
 from calculators.break_even import thresholds
 from calculators.dead_end import compare_options
 from calculators.i18n import Lang
-from calculators.scenario import Scenario
+from calculators.scenario import RoleOutlook, Scenario, TrainingKind
 from calculators.sources import sources
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "content" / "examples").glob("*.json"))
@@ -241,18 +241,46 @@ class TestProfiles:
         assert not {"w4_clause_possible", "w4_clause_refund"} & set(ids)
 
     def test_dead_end_employee(self) -> None:
-        """The warehouse example (dead end, training for a job elsewhere), W5: the comparison cards."""
+        """The warehouse example (dead end, training for a job elsewhere, no other job in the firm), W5:
+        with retraining unavailable, letting go by settlement is the cheapest option that exists, so
+        the honest card leads and no card says training is cheapest."""
         scenario = load_scenario_json((EXAMPLES[-1]).read_bytes())
         assert scenario.employee.role_outlook.value == "dead_end"
+        assert not scenario.dead_end.internal_role_available
         ids = _ids(("W5",), scenario)
         assert ids == [
-            "w5_compare_not_zero",
+            "w5_honest_training_not_cheapest",
             "w5_cheapest_option",
-            "w5_training_cheaper_than_dismissal",
             "w5_redeployment_duty",
             "w5_retraining_works",
             "w3_broad_is_deductible",
         ]
+
+    def test_dead_end_employee_with_an_internal_job(self) -> None:
+        """The same employee with another job in the firm: retraining becomes cheapest, and the card that
+        says so cites the redeployment duty (art. 7:669 lid 1, 7:611a lid 1 BW), not a deduction."""
+        scenario = load_scenario_json((EXAMPLES[-1]).read_bytes())
+        scenario = replace(scenario, dead_end=replace(scenario.dead_end, internal_role_available=True))
+        ids = _ids(("W5",), scenario)
+        assert ids[:3] == ["w5_compare_not_zero", "w5_cheapest_option", "w5_training_cheaper_than_dismissal"]
+        card = next(card for card in cards() if card.id == "w5_training_cheaper_than_dismissal")
+        assert set(card.sources) >= {"bw_7_669", "bw_7_611a"}
+        for lang in ("nl", "en"):
+            assert "stb_2015_171" not in card.sources
+            assert "7:611a" in card.body[lang]
+
+    def test_retraining_a_dead_end_employee_internally_is_never_called_deductible(self) -> None:
+        """Training for another role in the firm, for an employee whose role lapses, is redeployment:
+        never deductible (Stb. 2020, 188), so the card on deducting broad training is not shown."""
+        scenario = load_scenario_json((EXAMPLES[-1]).read_bytes())
+        scenario = replace(
+            scenario,
+            training=replace(scenario.training, kind=TrainingKind.INTERNAL_BROADENING),
+            dead_end=replace(scenario.dead_end, internal_role_available=True),
+        )
+        assert "w3_broad_is_deductible" not in _ids(("W3", "W5"), scenario)
+        stable = replace(scenario, employee=replace(scenario.employee, role_outlook=RoleOutlook.STABLE))
+        assert "w3_broad_is_deductible" in _ids(("W3",), stable)  # broadening with a future: may count
 
     def test_internal_vacancy(self) -> None:
         """The bakery example (shift-leader vacancy filled internally, pays), W3."""

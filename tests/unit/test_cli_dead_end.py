@@ -236,16 +236,26 @@ class TestDeadEnd:
     """``python -m calculators dead-end FILE``."""
 
     def test_warehouse_example(self) -> None:
-        """Four options in order, the cheapest is the one with the lowest net cost, and the margin is the
-        runner-up's net cost minus the cheapest's."""
+        """Four options in order, each with its route; the cheapest is the *available* one with the
+        lowest net cost, and the margin is the next available one's net cost minus the cheapest's.
+
+        The example has no other job in the firm for the employee, so retraining internally is
+        unavailable with its reason, whatever it would cost."""
         out = ok_json("dead-end", str(EXAMPLE))
         options = out["options"]
         assert [item["option"] for item in options] == ["keep", "retrain_internal", "job_to_job", "dismiss"]
-        costs = sorted(item["net_cost_eur"] for item in options)
-        cheapest = min(options, key=lambda item: item["net_cost_eur"])
+        available = [item for item in options if item["available"]]
+        assert [item["option"] for item in options if not item["available"]] == ["retrain_internal"]
+        retrain = options[1]
+        assert retrain["unavailable_reason"] == "no_internal_role"
+        assert all(item["unavailable_reason"] is None for item in available)
+        costs = sorted(item["net_cost_eur"] for item in available)
+        cheapest = min(available, key=lambda item: item["net_cost_eur"])
         assert out["cheapest"] == cheapest["option"]
+        assert out["runner_up"] == sorted(available, key=lambda item: item["net_cost_eur"])[1]["option"]
         assert out["margin_eur"] == pytest.approx(costs[1] - costs[0], abs=0.011)
         assert out["rules_year"] == 2026
+        assert [item["route"] for item in options] == ["uwv_permit", "none", "settlement", "settlement"]
         for item in options:
             assert set(item["components_eur"]) == {
                 "wages",
@@ -254,8 +264,10 @@ class TestDeadEnd:
                 "training",
                 "procedure",
                 "transition_payment",
+                "settlement",
                 "hiring_avoided",
             }
+            assert item["net_cost_without_compensation_eur"] >= item["net_cost_eur"] - 0.011
             assert item["net_cost_eur"] == pytest.approx(sum(item["components_eur"].values()), abs=0.05)
         assert isinstance(out["robust"], bool)
         assert {item["field"] for item in out["sensitivities"]} >= {"dead_end.dismissal_failure_probability"}
@@ -263,11 +275,32 @@ class TestDeadEnd:
 
     def test_warehouse_example_job_to_job_deduction(self) -> None:
         """The example's training is for a job elsewhere with written consent: its direct costs
-        3500 + 300 + 200 = 4000 come off the transition payment."""
+        3500 + 300 + 200 = 4000 come off the transition payment as the employer's opening position.
+
+        Exit in month 10 (exit_month 9 + 1): service 12 + 9/12 = 12.75 years; M = 2600 × 1.08 = 2808;
+        TV = 2808 / 3 × 12.75 = 11 934; settlement by default 11 934 − 4000 = 7934.
+        Notice at 12 years of service: 3 months, respected (agreed in month 10 − 3 = 7)."""
         out = ok_json("dead-end", str(EXAMPLE))
         job = next(item for item in out["options"] if item["option"] == "job_to_job")
         assert job["deduction_eur"] == pytest.approx(4000.0)
+        assert job["transition_payment_eur"] == pytest.approx(11934.0)
+        assert job["settlement_eur"] == pytest.approx(7934.0)
+        assert (job["route"], job["exit_month"], job["notice_months"], job["notice_served_months"]) == (
+            "settlement",
+            10,
+            3,
+            3,
+        )
         assert "job_to_job_deduction" in job["notes"]
+
+    def test_warehouse_example_keep_notice_shortened(self) -> None:
+        """Keep: the role lapses in month 24; 12 years of service → statutory notice 3 months; UWV's
+        procedure of 2 months shortens it to max(1, 3 − 2) = 1 month (art. 7:672 lid 4 BW). Asked
+        ahead so that 2 + 1 months later the contract ends in month 24: start in month 21."""
+        out = ok_json("dead-end", str(EXAMPLE))
+        keep = out["options"][0]
+        assert (keep["route"], keep["procedure_months"], keep["notice_months"]) == ("uwv_permit", 2, 3)
+        assert (keep["notice_served_months"], keep["exit_month"]) == (1, 24)
 
     def test_standard_input(self) -> None:
         """``-`` reads the scenario from standard input: the same answer as from the file."""

@@ -193,8 +193,9 @@ def test_comparison_table_comes_first(lang: Lang) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_dead_end_comparison(lang: Lang) -> None:
-    """Pins the four options with their net costs, the cheapest, the transition payment and the
-    legal caveat for the warehouse worker on a dead-end track."""
+    """Pins the four options with their routes and net costs (an unavailable one says so instead of
+    a cost), the one answer on top, the transition payment and the legal caveat for the warehouse
+    worker on a dead-end track."""
     scenario = CASES["dead_end"]()[0][1]
     comparison = compare_options(scenario)
     payment = job_to_job_payment(scenario)
@@ -202,8 +203,20 @@ def test_dead_end_comparison(lang: Lang) -> None:
     for document, quote in ((flat(html_text), escape), (flat(pdf_text), str)):
         for option in comparison.options:
             assert flat(quote(text(lang, f"dead_end.options.{option.option.value}"))) in document
-            assert flat(money(option.net_cost_eur, lang)) in document
+            if quote is escape:  # the PDF wraps a route inside its narrow cell; the HTML keeps it whole
+                assert flat(quote(text(lang, f"dead_end.routes.{option.route.value}"))) in document
+            if option.available:
+                assert flat(money(option.net_cost_eur, lang)) in document
+                assert flat(money(option.net_cost_without_compensation_eur, lang)) in document
+            else:
+                assert flat(money(option.net_cost_eur, lang)) not in document
+        assert flat(quote(text(lang, "dead_end.not_available"))) in document
         assert flat(money(comparison.margin_eur, lang)) in document
+        # the answer comes before the single training's figures, and names the cheapest available option
+        answer = flat(quote(text(lang, "dead_end.answer_title")))
+        detail = flat(quote(text(lang, "dead_end.detail_title")))
+        assert answer in document and detail in document
+        assert document.index(answer) < document.index(detail)
         assert flat(text(lang, "dead_end.tv_amount", amount=money(payment.amount_eur, lang))) in document
         assert flat(quote(text(lang, "dead_end.not_legal_advice", year=2026))) in document
     assert "dead_end" not in flat(built("one", lang)[0])  # no stray keys

@@ -210,19 +210,22 @@ class TestBars:
 
     @pytest.mark.parametrize("lang", LANGS)
     def test_dead_end_options(self, lang: Lang) -> None:
-        """Pins four bars, the cheapest option green, each option's net cost as a label."""
+        """Pins one bar per available option (the example has no other job in the firm, so retraining
+        internally is not drawn), the cheapest available option green, each drawn net cost as a label."""
         comparison = compare_options(scenario("warehouse_dead_end"), with_sensitivity=False)
         svg = dead_end_svg(comparison, lang)
         assert_self_contained(svg)
         root = parse(svg)
         drawn = bars(root)
-        assert len(drawn) == 4
+        available = [option for option in comparison.options if option.available]
+        assert len(available) == 3
+        assert len(drawn) == 3
         greens = [i for i, rect in enumerate(drawn) if rect.get("fill") == "#1f6f5c"]
-        cheapest = min(range(4), key=lambda i: comparison.options[i].net_cost_eur)
+        cheapest = min(range(3), key=lambda i: available[i].net_cost_eur)
         assert greens == [cheapest]
         labels = " ".join(texts(root))
         for option in comparison.options:
-            assert money(option.net_cost_eur, lang) in labels
+            assert (money(option.net_cost_eur, lang) in labels) is option.available
 
     def test_all_zero_values_draw_without_error(self) -> None:
         """Pins a chart of zeros (a scale must still exist): well-formed, thin bars."""

@@ -45,12 +45,39 @@ class TestShippedFiles:
         assert wage.on(dt.date(2025, 6, 30)).value == 14.06
         assert wage.on(dt.date(2025, 7, 1)).value == 14.40
 
-    def test_uwv_compensation_change_is_flagged(self) -> None:
-        """Pins the 2026 change to small employers from 1 July 2026, marked secondary (to verify)."""
-        rule = rules_for(2026)["uwv_compensation_after_illness"]
-        assert rule.on(dt.date(2026, 6, 30)).value == "all_employers"
-        later = rule.on(dt.date(2026, 7, 1))
-        assert (later.value, later.to_verify) == ("small_employers", True)
+    @pytest.mark.parametrize("year", [2024, 2025, 2026])
+    def test_uwv_compensation_has_no_july_change(self, year: int) -> None:
+        """Pins art. 7:673e BW as the law: all employers all year, verified; bill 36 869 is a separate
+        status rule (none in 2024, pending from 5 December 2025, pending and "to verify" in 2026)."""
+        rule = rules_for(year)["uwv_compensation_after_illness"]
+        assert len(rule.values) == 1
+        later = rule.on(dt.date(year, 7, 1))
+        assert (later.value, later.to_verify) == ("all_employers", False)
+        bill = rules_for(year)["uwv_compensation_bill_36869"]
+        expected = {2024: ("none", False), 2025: ("pending", False), 2026: ("pending", True)}[year]
+        assert (bill.on(dt.date(year, 12, 31)).value, bill.to_verify) == expected
+
+    @pytest.mark.parametrize(
+        ("year", "values"),
+        [
+            (
+                year,
+                {
+                    "sick_pay_weeks_after_aow": 6,
+                    "uwv_ahead_of_lapse_weeks": 26,
+                    "notice_after_procedure_min_months": 1,
+                    "settlement_withdrawal_days": 14,
+                    "whk_small_employer_wage_bill_factor": 25,
+                },
+            )
+            for year in (2024, 2025, 2026)
+        ],
+    )
+    def test_dismissal_rules_per_year(self, year: int, values: dict[str, int]) -> None:
+        """Pins the new dismissal-law values in each year's file; the head-count rule is gone."""
+        year_rules = rules_for(year)
+        assert {key: year_rules.value(key) for key in values} == values
+        assert "small_employer_max_employees" not in year_rules.rules
 
 
 BROKEN = [
