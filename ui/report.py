@@ -331,7 +331,7 @@ def _dead_end(case: _Case, comparison: DeadEndComparison, lang: Lang, cited: _So
         Table(
             tuple(str(column) for column in frame.columns),
             tuple(tuple(str(cell) for cell in row) for row in frame.itertuples(index=False)),
-            (1.45, 1.45, 0.95, 0.95, 0.75, 1.05, 1.2),
+            (1.3, 1.3, 1.0, 1.15, 0.6, 1.1, 1.0),
             (False, False, True, True, False, False, True),
         ),
         Heading(text(lang, "dead_end.tv_title"), 3),
