@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 
-from benchmarks import irr, monte_carlo, rerun, team
+from benchmarks import dead_end, irr, monte_carlo, rerun, team
 
 
 def main() -> None:
@@ -25,6 +25,9 @@ def main() -> None:
     print()
     print("Team mode, one vectorised pass against a loop of evaluate() in the same run")
     print(team.report())
+    print()
+    print("Dead-end comparison (routes and the 'how sure' scan), against one evaluate() in the same run")
+    print(dead_end.report())
 
 
 if __name__ == "__main__":

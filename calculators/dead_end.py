@@ -398,24 +398,29 @@ def _tv_notes(s: Scenario, st: _Setting, ending: Ending) -> tuple[str, ...]:
     return ("transition_payment_owed", "cao_may_replace")
 
 
+def _permit_outcome(s: Scenario, st: _Setting, earliest_start: int, first_note: str) -> _Outcome:
+    """A dismissal with UWV's permission for the lapsing role, asked no earlier than ``earliest_start``
+    (§2): the ending, the mixed present values and the notes; shared by options 1 and 4."""
+    ending = permit_ending(
+        st.rules,
+        _service_at(s),
+        earliest_start=earliest_start,
+        role_end_month=s.dead_end.role_end_month,
+        procedure_months=s.dead_end.dismissal_procedure_months,
+    )
+    pv, tv = _permit(s, st, ending, st.old_role_output)
+    notes = (first_note, *_PERMIT_NOTES, *_tv_notes(s, st, ending), "dismiss_no_deduction")
+    return _Outcome(pv, Route.UWV_PERMIT, ending, transition_payment_eur=tv, notes=notes)
+
+
 def _keep(s: Scenario, st: _Setting) -> _Outcome:
     """Option 1 (§3.2): the declining role; when it lapses within the horizon, a dismissal with
     UWV's permission asked ahead of the lapse, so the contract ends when the role does."""
     role_end = s.dead_end.role_end_month
-    output = st.old_role_output
     if role_end > st.horizon:
-        lines, _ = _employment(s, st, st.horizon, output)
+        lines, _ = _employment(s, st, st.horizon, st.old_role_output)
         return _Outcome(_pv(st, lines), Route.NONE, None, notes=("keep_no_end",))
-    ending = permit_ending(
-        st.rules,
-        _service_at(s),
-        earliest_start=role_end - lead_months(st.rules),
-        role_end_month=role_end,
-        procedure_months=s.dead_end.dismissal_procedure_months,
-    )
-    pv, tv = _permit(s, st, ending, output)
-    notes = ("keep_role_ends", *_PERMIT_NOTES, *_tv_notes(s, st, ending), "dismiss_no_deduction")
-    return _Outcome(pv, Route.UWV_PERMIT, ending, transition_payment_eur=tv, notes=notes)
+    return _permit_outcome(s, st, role_end - lead_months(st.rules), "keep_role_ends")
 
 
 def _retrain(s: Scenario, st: _Setting) -> _Outcome:
@@ -572,16 +577,7 @@ def _dismiss(s: Scenario, st: _Setting) -> _Outcome:
     output = st.old_role_output
     role_end = de.role_end_month
     if role_end <= st.horizon and role_end - 1 <= lead_months(st.rules):
-        ending = permit_ending(
-            st.rules,
-            _service_at(s),
-            earliest_start=1,
-            role_end_month=role_end,
-            procedure_months=de.dismissal_procedure_months,
-        )
-        pv, tv = _permit(s, st, ending, output)
-        notes = ("dismiss_permit_now", *_PERMIT_NOTES, *_tv_notes(s, st, ending), "dismiss_no_deduction")
-        return _Outcome(pv, Route.UWV_PERMIT, ending, transition_payment_eur=tv, notes=notes)
+        return _permit_outcome(s, st, 1, "dismiss_permit_now")
     ending = settlement_ending(st.rules, _service_at(s), agreed_month=1)
     exit_month = ending.exit_month
     lines, still = _employment(s, st, exit_month - 1, output)
@@ -592,7 +588,12 @@ def _dismiss(s: Scenario, st: _Setting) -> _Outcome:
     if exit_month <= st.horizon:
         weight = float(still[exit_month - 1] * st.discount[exit_month - 1])
         lines["settlement"] = _at(st, exit_month, amount * still[exit_month - 1])
-    notes = ("dismiss_no_ground", *_SETTLEMENT_NOTES, "settlement_often_above_tv", "dismiss_no_deduction")
+    notes: tuple[str, ...] = (
+        "dismiss_no_ground",
+        *_SETTLEMENT_NOTES,
+        "settlement_often_above_tv",
+        "dismiss_no_deduction",
+    )
     if _pension_reached(s, st.rules, exit_month):
         notes = (*notes, "no_tv_at_pension_age")
     return _Outcome(

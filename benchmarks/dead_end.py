@@ -1,0 +1,62 @@
+"""The dead-end comparison, against one ``evaluate()`` of the same scenario in the same run.
+
+What the results page computes once per new dead-end case (``ui.cache.cached_dead_end``): the four
+options with their legal routes and the "how sure" scan over six assumptions. The baseline is the
+single-training evaluation of the same scenario, timed in the same run, so the ratio does not drift
+with the machine's speed.
+
+Target: the whole comparison, sensitivity scan included, within 150 evaluations' time, and the four
+options alone within 15 (a page that answers within a second on this 2-core machine).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from calculators.content import CONTENT_DIR
+from calculators.dead_end import compare_options
+from calculators.evaluate import evaluate
+from calculators.scenario_io import load_scenario_json
+
+TARGET_FULL = 150.0
+TARGET_OPTIONS = 15.0
+
+
+def _median_s(run: Callable[[], object], repeats: int) -> float:
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def measure(repeats: int = 15) -> dict[str, float]:
+    """Median seconds of the baseline, the options alone and the full comparison (warehouse example)."""
+    scenario = load_scenario_json((CONTENT_DIR / "examples" / "warehouse_dead_end.json").read_bytes())
+    compare_options(scenario)  # warm the rules and content caches, as a running app has them
+    return {
+        "evaluate": _median_s(lambda: evaluate(scenario), repeats * 4),
+        "options": _median_s(lambda: compare_options(scenario, with_sensitivity=False), repeats * 2),
+        "full": _median_s(lambda: compare_options(scenario), repeats),
+    }
+
+
+def report() -> str:
+    """A small table: each time, its ratio to the baseline and whether it meets its target."""
+    times = measure()
+    base = times["evaluate"]
+    rows = [
+        f"  evaluate() baseline        {base * 1000:8.2f} ms",
+        f"  four options               {times['options'] * 1000:8.2f} ms  "
+        f"{times['options'] / base:6.1f}× (target ≤ {TARGET_OPTIONS:.0f}×)",
+        f"  with the 'how sure' scan   {times['full'] * 1000:8.2f} ms  "
+        f"{times['full'] / base:6.1f}× (target ≤ {TARGET_FULL:.0f}×)",
+    ]
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(report())
