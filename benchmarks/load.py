@@ -62,6 +62,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.load_protocol import ProtocolSession
 from calculators import evaluate, scenario_from_dict
+from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from tests.e2e.server import (
     CHROMIUM_ARGS,
@@ -71,7 +72,6 @@ from tests.e2e.server import (
     reset_peak_rss,
     serve,
 )
-from ui.results_text import key_figures
 
 SESSIONS = (1, 10, 25)
 MODES = ("paced", "burst")

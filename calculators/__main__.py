@@ -2,6 +2,9 @@
 
     python -m calculators evaluate FILE.json|-          the training's result
     python -m calculators dead-end FILE.json|-          the four options for a dead-end track
+    python -m calculators explain FILE.json|- [--lang nl|en] [--role owner|advisor] [--doubts W1,W4]
+                                                        what the person reads: headline, figures,
+                                                        what would have to change, the cards
     python -m calculators transition-payment --monthly-salary EUR --start YYYY-MM-DD --end YYYY-MM-DD
     python -m calculators schema                        the scenario file's JSON Schema
 
@@ -23,9 +26,12 @@ from typing import Any, NoReturn
 from calculators.dead_end import DeadEndComparison, compare_options
 from calculators.errors import ScenarioError
 from calculators.evaluate import evaluate
+from calculators.explain import read
+from calculators.fields import field_spec
 from calculators.formatting import number
 from calculators.i18n import Lang, text
 from calculators.rules import available_years, rules_for
+from calculators.scenario import Scenario
 from calculators.scenario_io import MAX_FILE_BYTES, json_schema, load_scenario_json
 from calculators.transition_payment import SalaryBase, TransitionPayment, transition_payment
 
@@ -59,6 +65,29 @@ def _parser() -> _Parser:
         "dead-end", help="compare the options for an employee on a dead-end track"
     )
     dead_end_cmd.add_argument("file", help="scenario JSON file, or - for standard input")
+    explain_cmd = commands.add_parser(
+        "explain", help="what the page says for a scenario: headline, figures, what would change, cards"
+    )
+    explain_cmd.add_argument("file", help="scenario JSON file, or - for standard input")
+    explain_cmd.add_argument(
+        "--lang",
+        dest="explain_lang",
+        choices=[lang.value for lang in Lang],
+        default=None,
+        help="language of the texts and errors (default: the global --lang, else nl)",
+    )
+    explain_cmd.add_argument(
+        "--role",
+        choices=("owner", "advisor"),
+        default="owner",
+        help="owner: the top cards, every ticked doubt answered; advisor: every card (default owner)",
+    )
+    explain_cmd.add_argument(
+        "--doubts",
+        default=None,
+        metavar="W1,W4,...",
+        help="the doubts ticked, comma-separated (default: the scenario file's own)",
+    )
     tv = commands.add_parser("transition-payment", help="the statutory transition payment (art. 7:673 BW)")
     tv.add_argument(
         "--monthly-salary",
@@ -244,6 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "transition-payment":
         return _transition_payment(args)
+    if args.command == "explain" and args.explain_lang is not None:
+        args.lang = args.explain_lang  # "explain FILE --lang en" as well as "--lang en explain FILE"
     try:
         scenario = load_scenario_json(_read(args.file, args.lang))
     except ScenarioError as error:
@@ -255,8 +286,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(error.message(args.lang))
         print(json.dumps(_dead_end_json(comparison), ensure_ascii=False))
         return 0
+    if args.command == "explain":
+        return _explain(scenario, args)
     result = evaluate(scenario)
     print(json.dumps(result.to_dict(with_months=not args.no_months), ensure_ascii=False))
+    return 0
+
+
+def _explain(scenario: Scenario, args: argparse.Namespace) -> int:
+    """The explain command: what the results page and the report say, as JSON."""
+    doubts: tuple[str, ...] | None = None
+    if args.doubts is not None:
+        allowed = field_spec("doubts").values
+        given = tuple(item.strip().upper() for item in args.doubts.split(",") if item.strip())
+        unknown = [item for item in given if item not in allowed]
+        if unknown:
+            return _fail(
+                text(
+                    args.lang,
+                    "cli.not_one_of",
+                    option="--doubts",
+                    value=unknown[0],
+                    values=", ".join(allowed),
+                )
+            )
+        doubts = tuple(item for item in allowed if item in given)  # canonical order, no duplicates
+    reading = read(scenario, args.lang, owner=args.role == "owner", doubts=doubts)
+    print(json.dumps(reading.to_dict(), ensure_ascii=False))
     return 0
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from calculators.break_even import Lever, Threshold
+from calculators.break_even import Direction, Lever, Threshold
 from calculators.content import ContentError, load_yaml
 from calculators.dead_end import DeadEndComparison
 from calculators.evaluate import Result
@@ -29,8 +29,7 @@ from calculators.retention import monthly_hazard
 from calculators.scenario import RoleOutlook, Scenario, TrainingKind
 from calculators.scenario_io import validate
 from calculators.sources import sources
-from calculators.study_cost_clause import covered_costs, share_owed
-from calculators.training_costs import time_costs
+from calculators.study_cost_clause import reclaimable_costs, share_owed
 from calculators.wages import annual_salary
 
 __all__ = [
@@ -135,8 +134,19 @@ def _expected_stay_months(scenario: Scenario) -> float:
     return 120.0 if hazard <= 0 else min(120.0, 1.0 / hazard)
 
 
-def _threshold(found: tuple[Threshold, ...], lever: Lever) -> float | None:
-    return next((item.needed for item in found if item.lever is lever), None)
+def _threshold(
+    found: tuple[Threshold, ...], lever: Lever, direction: Direction | None = None
+) -> float | None:
+    """The break-even value of ``lever``; with ``direction``, only when that side is the paying one
+    (a card that says "up to" must not quote a value above which it pays)."""
+    return next(
+        (
+            item.needed
+            for item in found
+            if item.lever is lever and (direction is None or item.direction is direction)
+        ),
+        None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +187,8 @@ PREDICATES: Mapping[str, Callable[[_Situation], bool]] = {
     ),
     "retention_effect": lambda x: x.scenario.retention.quit_probability_change < 0,
     "poaching_fear": lambda x: x.scenario.retention.quit_probability_change > 0,
+    "no_leaving_effect": lambda x: x.scenario.retention.quit_probability_change == 0,
+    "cover_hired": lambda x: x.scenario.training.backfill_hourly_cost_eur > 0,
     "vacancy": lambda x: x.scenario.benefits.vacancy.filled_internally,
     "has_subsidy": lambda x: x.scenario.training.subsidies_eur > 0,
     "hours_in_working_time": lambda x: (
@@ -212,9 +224,10 @@ def facts(
     months = "units.months"
     clause = s.retention.study_cost_clause
 
-    refund_12 = covered_costs(clause, s.training) * float(share_owed(clause, np.array([12]))[0])
+    refund_12 = reclaimable_costs(clause, s.training, s.employee) * float(
+        share_owed(clause, np.array([12]))[0]
+    )
     replacement = s.retention.replacement_cost_share * annual_salary(s.employee)
-    time = time_costs(s.training, s.employee)
     values: dict[str, str] = {
         "name": escape(s.employee.label.strip())
         if s.employee.label.strip()
@@ -231,7 +244,11 @@ def facts(
         "course_fees": money(s.training.course_fees_eur, lang),
         "direct_costs": money(s.training.direct_costs_eur, lang),
         "training_hours": f"{s.training.hours:g}",
-        "time_cost": money(time.total_eur, lang),
+        # the result's own present values, so a card says what the cost chart shows
+        "time_cost": money(r.breakdown.hours_cost, lang),
+        "lost_output": money(r.breakdown.lost_output, lang),
+        "backfill_rate": money(s.training.backfill_hourly_cost_eur, lang, cents=True),
+        "stays_whole_period": money(r.stays_whole_period_eur, lang),
         "subsidy_total": money(s.training.subsidies_eur, lang),
         "gain": percent(s.benefits.productivity_gain, lang),
         "employer_share": percent(s.benefits.employer_share, lang, 0),
@@ -250,7 +267,7 @@ def facts(
         "needed_fees": _money_or_dash(_threshold(found, Lever.COURSE_FEES), lang),
         "needed_subsidy": _money_or_dash(_threshold(found, Lever.EXTRA_SUBSIDY), lang),
         "needed_quit": percent(v, lang)
-        if (v := _threshold(found, Lever.QUIT_PROBABILITY)) is not None
+        if (v := _threshold(found, Lever.QUIT_PROBABILITY, Direction.AT_MOST)) is not None
         else "–",
         "dead_end_cheapest": text(lang, f"dead_end.options.{dead_end.cheapest.value}") if dead_end else "–",
         "dead_end_margin": money(dead_end.margin_eur, lang) if dead_end else "–",
@@ -292,7 +309,8 @@ def select_cards(
     limit: int | None = None,
     escape: Callable[[str], str] = str,
 ) -> list[ChosenCard]:
-    """The cards for the ticked doubts, ranked, filled in; ``limit`` keeps the top few (owner mode).
+    """The cards for the ticked doubts, ranked, filled in; ``limit`` keeps the top few (owner mode),
+    with at least one card for every ticked doubt that has one.
 
     Ranking: when the training does not pay, honest cards first; then by weight, then by id.
     Each card appears once, under the first ticked doubt it answers. An invalid scenario raises
@@ -311,7 +329,8 @@ def select_cards(
         if _applies(card, known.flags) and any(doubt in card.answers for doubt in ticked)
     ]
     candidates.sort(key=lambda card: (not (honest_first and card.honest), -card.weight, card.id))
-    for card in candidates:
+    picked = _answering_every_doubt(candidates, ticked, limit)
+    for card in picked:
         if card.id in seen:
             continue
         seen.add(card.id)
@@ -324,4 +343,24 @@ def select_cards(
                 doubt=doubt,
             )
         )
-    return chosen[:limit] if limit is not None else chosen
+    return chosen
+
+
+def _answering_every_doubt(ranked: list[Card], ticked: list[str], limit: int | None) -> list[Card]:
+    """An owner's cards: the best card for each ticked doubt in turn, then each doubt's next best, and
+    so on, until ``limit`` — at least ``OWNER_CARDS``, two per ticked doubt, at most six, but never
+    fewer than one per ticked doubt — so no ticked doubt goes unanswered and no one doubt crowds out
+    the others. Shown in rank order."""
+    if limit is None:
+        return ranked
+    target = max(len(ticked), min(6, max(limit, 2 * len(ticked))))
+    keep: list[str] = []
+    while len(keep) < target:
+        before = len(keep)
+        for doubt in ticked:
+            best = next((card for card in ranked if doubt in card.answers and card.id not in keep), None)
+            if best is not None and len(keep) < target:
+                keep.append(best.id)
+        if len(keep) == before:
+            break
+    return [card for card in ranked if card.id in keep]

@@ -8,6 +8,10 @@ NPV is monotone in each input solved for here: rising in the productivity gain a
 subsidy, falling in the course fees; in the quit probability it falls whenever there is a benefit
 to lose (the search checks the sign at both ends and reports no answer when there is no change of
 sign).
+Each answer carries its direction: ``at_least`` when values above ``x*`` pay (NPV rises through
+zero), ``at_most`` when values below it do — read from the sign of NPV at the top of the searched
+range, so a lever that works against intuition (a higher quit probability paying, because a clause
+refunds more than the training yields) is still worded the right way round.
 Used to answer "it does not pay — what would have to change?" honestly, with the user's numbers.
 """
 
@@ -23,7 +27,7 @@ from calculators.scenario import Scenario, Subsidy
 from calculators.scenario_io import validate
 from calculators.training_costs import time_costs
 
-__all__ = ["Lever", "Threshold", "threshold", "thresholds"]
+__all__ = ["Direction", "Lever", "Threshold", "threshold", "thresholds"]
 
 _TOLERANCE_EUR = 0.005
 _MAX_STEPS = 80
@@ -38,13 +42,38 @@ class Lever(StrEnum):
     EXTRA_SUBSIDY = "training.subsidies.amount_eur"
 
 
+class Direction(StrEnum):
+    """Which side of the break-even value pays."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
 @dataclass(frozen=True, slots=True)
 class Threshold:
-    """The break-even value of one lever: ``needed`` is None when no allowed value makes it pay."""
+    """The break-even value of one lever: ``needed`` is None when no allowed value makes it pay.
+
+    ``direction`` says which side pays (None together with ``needed``)."""
 
     lever: Lever
     current: float
     needed: float | None
+    direction: Direction | None = None
+
+    @property
+    def already_met(self) -> bool:
+        """True when the current value already lies on the paying side (nothing would have to change).
+
+        >>> Threshold(Lever.QUIT_PROBABILITY, 0.11, 0.482, Direction.AT_LEAST).already_met
+        False
+        >>> Threshold(Lever.QUIT_PROBABILITY, 0.11, 0.482, Direction.AT_MOST).already_met
+        True
+        """
+        if self.needed is None or self.direction is None:
+            return False
+        if self.direction is Direction.AT_LEAST:
+            return self.current >= self.needed
+        return self.current <= self.needed
 
 
 def _with_gain(s: Scenario, x: float) -> Scenario:
@@ -62,6 +91,21 @@ def _with_quit(s: Scenario, x: float) -> Scenario:
 def _with_subsidy(s: Scenario, x: float) -> Scenario:
     extra = Subsidy(name="", amount_eur=x, month=s.training.start_month)
     return replace(s, training=replace(s.training, subsidies=(*s.training.subsidies, extra)))
+
+
+def _search(
+    value: Callable[[float], float], low: float, high: float
+) -> tuple[float | None, Direction | None]:
+    """The root of ``value`` on [low, high] and the side that pays (NPV > 0 at ``high``: at least);
+    nothing when no end pays (NPV flat at zero, or negative throughout)."""
+    root = _bisect(value, low, high)
+    if root is None:
+        return None, None
+    if value(high) > _TOLERANCE_EUR:
+        return root, Direction.AT_LEAST
+    if value(low) > _TOLERANCE_EUR:
+        return root, Direction.AT_MOST
+    return None, None
 
 
 def _bisect(value: Callable[[float], float], low: float, high: float) -> float | None:
@@ -117,8 +161,8 @@ def threshold(scenario: Scenario, lever: Lever) -> Threshold:
     if lever is Lever.PRODUCTIVITY_GAIN:
         spec = field_spec(lever.value)
         low, high = float(spec.minimum or 0), float(spec.maximum or 0)
-        needed = _bisect(lambda x: npv(_with_gain(s, x)), low, high)
-        return Threshold(lever, s.benefits.productivity_gain, needed)
+        needed, direction = _search(lambda x: npv(_with_gain(s, x)), low, high)
+        return Threshold(lever, s.benefits.productivity_gain, needed, direction)
     if lever is Lever.COURSE_FEES:
         spec = field_spec(lever.value)
         low, high = float(spec.minimum or 0), float(spec.maximum or 0)
@@ -130,22 +174,22 @@ def threshold(scenario: Scenario, lever: Lever) -> Threshold:
             - s.training.travel_eur
             - time_costs(s.training, s.employee).total_eur,
         )
-        needed = _bisect(lambda x: npv(_with_fees(s, x)), floor, high)
-        return Threshold(lever, s.training.course_fees_eur, needed)
+        needed, direction = _search(lambda x: npv(_with_fees(s, x)), floor, high)
+        return Threshold(lever, s.training.course_fees_eur, needed, direction)
     if lever is Lever.QUIT_PROBABILITY:
         change = s.retention.quit_probability_change
         low = max(0.0, -change)
         high = min(0.95, 0.95 - change)
-        needed = _bisect(lambda x: npv(_with_quit(s, x)), low, high)
-        return Threshold(lever, s.retention.annual_quit_probability, needed)
+        needed, direction = _search(lambda x: npv(_with_quit(s, x)), low, high)
+        return Threshold(lever, s.retention.annual_quit_probability, needed, direction)
     room = (
         s.training.direct_costs_eur + time_costs(s.training, s.employee).total_eur - s.training.subsidies_eur
     )
     room = min(room, float(field_spec("training.subsidies.amount_eur").maximum or 0))  # one item's maximum
     if len(s.training.subsidies) >= (field_spec("training.subsidies").max_items or 0) or room <= 0:
         return Threshold(lever, 0.0, None)
-    needed = _bisect(lambda x: npv(_with_subsidy(s, x)), 0.0, room)
-    return Threshold(lever, 0.0, needed)
+    needed, direction = _search(lambda x: npv(_with_subsidy(s, x)), 0.0, room)
+    return Threshold(lever, 0.0, needed, direction)
 
 
 def thresholds(scenario: Scenario, levers: tuple[Lever, ...] = tuple(Lever)) -> tuple[Threshold, ...]:

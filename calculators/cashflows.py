@@ -21,7 +21,7 @@ import numpy.typing as npt
 from calculators.discounting import discount_factors
 from calculators.retention import leaving_probabilities, monthly_hazard, survival
 from calculators.scenario import Scenario
-from calculators.study_cost_clause import covered_costs, share_owed
+from calculators.study_cost_clause import reclaimable_costs, share_owed
 from calculators.training_costs import time_costs
 from calculators.wages import annual_salary, loaded_monthly_wage
 
@@ -127,10 +127,10 @@ def monthly_cash_flows(scenario: Scenario) -> CashFlows:
     replacement_cost = r.replacement_cost_share * annual_salary(s.employee)
     replacement_change = replacement_cost * (leaving_with - leaving_without)
     clause = r.study_cost_clause
-    # only someone who started the training can owe anything for it
-    recovery = np.where(months >= start, leaving_with * share_owed(clause, since_end), 0.0) * covered_costs(
-        clause, t
-    )
+    # only someone who started the training can owe anything for it, and only the employer's own
+    # share of the covered costs: never what a subsidy or fund paid (§7, dutch-rules §0)
+    reclaimable = reclaimable_costs(clause, t, s.employee)
+    recovery = np.where(months >= start, leaving_with * share_owed(clause, since_end), 0.0) * reclaimable
 
     return CashFlows(
         months=months,

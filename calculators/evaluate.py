@@ -63,6 +63,18 @@ class Breakdown:
     replacement_saving: float
     clause_recovery: float
 
+    @property
+    def hours_cost(self) -> float:
+        """The training hours: wages paid plus the output lost or the cover hired (docs/money-model.md §3)."""
+        return self.wage_cost + self.lost_output
+
+    @property
+    def training_net(self) -> float:
+        """What the training itself costs after subsidies: direct costs + hours − subsidies (§3).
+
+        ``total_cost_eur`` adds to this any rise in expected replacement costs (§8)."""
+        return self.direct_cost + self.hours_cost - self.subsidy
+
 
 @dataclass(frozen=True, slots=True)
 class Result:
@@ -87,6 +99,12 @@ class Result:
     def pays_off(self) -> bool:
         """Whether the expected result over the horizon is positive."""
         return self.npv_eur > 0
+
+    @property
+    def stays_whole_period_eur(self) -> float:
+        """The training's value if the employee is sure to stay the whole horizon: ``V(H − E)`` of
+        docs/money-model.md §8 (no chance of leaving, so no replacement costs either)."""
+        return self.stay_values_eur[-1]
 
     def to_dict(self, *, with_months: bool = True) -> dict[str, Any]:
         """Plain-JSON form (the command line prints this)."""

@@ -11,8 +11,10 @@ Notes
 - Break-even stay (docs/money-model.md §8): if the employee stays exactly ``n`` months after the
   training ends and then leaves, the training is worth
   ``V(n) = Σ_{k=1..n} d(E+k) b(k) + vacancy(if M_v ≤ E+n) + d(E+n) owed(n) C_cl − PV(training costs)``
-  with ``b(k)`` the certain monthly benefit; the break-even stay is the smallest ``n`` with
-  ``V(n) ≥ 0`` and the worst case is ``V(0)``. This answers "how long must they stay?" (the
+  with ``b(k)`` the certain monthly benefit and ``C_cl`` what the clause can reclaim: its covered
+  lines × the employer's own share after subsidies
+  (:func:`calculators.study_cost_clause.reclaimable_costs`); the break-even stay is the smallest
+  ``n`` with ``V(n) ≥ 0`` and the worst case is ``V(0)``. This answers "how long must they stay?" (the
   dissolution-risk view of BIBB; sources.yaml: bibb_cost_benefit).
 """
 
@@ -26,9 +28,9 @@ import numpy_financial as npf
 
 from calculators.cashflows import CashFlows, certain_monthly_benefit
 from calculators.scenario import Scenario
-from calculators.study_cost_clause import covered_costs, share_owed
+from calculators.study_cost_clause import reclaimable_costs, share_owed
 
-__all__ = ["break_even_stay", "irr_annual", "payback_month", "stay_values"]
+__all__ = ["break_even_stay", "irr_annual", "payback_month", "pays_from", "stay_values"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -86,15 +88,34 @@ def stay_values(scenario: Scenario, flows: CashFlows) -> FloatArray:
             end + n >= vacancy.month, vacancy.avoided_hiring_cost_eur * d[vacancy.month - 1], 0.0
         )
     clause = scenario.retention.study_cost_clause
-    refund = d[end - 1 + n] * share_owed(clause, n) * covered_costs(clause, scenario.training)
+    reclaimable = reclaimable_costs(clause, scenario.training, scenario.employee)  # C_cl of §7
+    refund = d[end - 1 + n] * share_owed(clause, n) * reclaimable
     return np.asarray(benefit_pv + refund - training_cost_pv, dtype=np.float64)
 
 
+def pays_from(values: FloatArray, valid: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.bool_]:
+    """Along the last axis: True at ``n`` when every stay of ``n`` months or longer pays, ``V(m) ≥ 0``
+    for all valid ``m ≥ n`` (columns that are not ``valid`` do not count). So "if the employee stays
+    at least n months, it pays" holds for every later month too, also when V dips again (a clause
+    refund sliding down faster than the training earns).
+
+    >>> pays_from(np.array([10.0, -5.0, 3.0, 8.0])).tolist()
+    [False, False, True, True]
+    """
+    ok = values >= -1e-9
+    if valid is not None:
+        ok = ok | ~valid
+    from_here = np.flip(np.logical_and.accumulate(np.flip(ok, axis=-1), axis=-1), axis=-1)
+    return from_here if valid is None else from_here & valid
+
+
 def break_even_stay(values: FloatArray) -> int | None:
-    """Smallest ``n`` with ``V(n) ≥ 0``, or None when the training never pays within the horizon.
+    """Smallest ``n`` from which every stay pays (:func:`pays_from`), or None when there is none.
 
     >>> break_even_stay(np.array([-300.0, -100.0, 20.0, 90.0]))
     2
+    >>> break_even_stay(np.array([50.0, -10.0, 5.0]))  # leaving at once pays, staying one month not
+    2
     """
-    hits = np.flatnonzero(values >= -1e-9)
+    hits = np.flatnonzero(pays_from(values))
     return int(hits[0]) if hits.size else None

@@ -28,9 +28,10 @@ import numpy.typing as npt
 
 from calculators.cashflows import monthly_cash_flows
 from calculators.fields import field_spec
-from calculators.scenario import ClauseCost, Scenario
+from calculators.metrics import pays_from
+from calculators.scenario import Scenario
 from calculators.scenario_io import validate
-from calculators.study_cost_clause import covered_costs, share_owed
+from calculators.study_cost_clause import reclaimable_costs_scaled, share_owed
 from calculators.wages import annual_salary, loaded_monthly_wage
 
 __all__ = [
@@ -187,11 +188,13 @@ def batch_break_even_stay(s: Scenario, draws: Mapping[str, FloatArray]) -> Float
     :func:`calculators.metrics.stay_values` computes it for one scenario (docs/money-model.md §8):
 
         V(n) = Σ_{k=1..n} d(E+k) × benefit(k) + [E + n ≥ Mv] × d(Mv) × avoided hiring cost
-               + d(E+n) × share owed(n) × covered direct costs − PV(training costs)
+               + d(E+n) × share owed(n) × reclaimable costs − PV(training costs)
 
     with the drawn productivity gain and decay in ``benefit(k)`` and the drawn cost overrun on the
     direct costs (quit probabilities and replacement costs do not enter a stay of known length). The
-    break-even stay is the smallest n with ``V(n) ≥ 0``.
+    reclaimable costs are the covered lines × (1 + overrun) × the employer's own share
+    ``max(0, 1 − S / T)`` with that draw's ``T`` (:func:`calculators.study_cost_clause.employer_share`).
+    The break-even stay is the smallest n with ``V(n) ≥ 0``.
     """
     parts = [_break_even(s, chunk) for chunk in _chunks(draws)]
     return np.asarray(np.concatenate(parts), dtype=np.float64)
@@ -222,9 +225,10 @@ def _break_even(s: Scenario, draws: Mapping[str, FloatArray]) -> FloatArray:
             end + n >= b.vacancy.month, b.vacancy.avoided_hiring_cost_eur * d[b.vacancy.month - 1], 0.0
         )
     clause = s.retention.study_cost_clause
-    refund = (d[end - 1 + n] * share_owed(clause, n))[None, :] * (covered_costs(clause, t) * overrun)
+    reclaimable = reclaimable_costs_scaled(clause, t, s.employee, overrun)  # per draw: overrun and share
+    refund = (d[end - 1 + n] * share_owed(clause, n))[None, :] * reclaimable
     values = benefit_pv + refund - cost_pv
-    reached = values >= -1e-9
+    reached = pays_from(values)  # every longer stay pays too (calculators.metrics)
     first = np.argmax(reached, axis=1).astype(np.float64)
     return np.where(reached.any(axis=1), first, np.nan)
 
@@ -265,16 +269,11 @@ def _discounted_flows(s: Scenario, draws: Mapping[str, FloatArray]) -> FloatArra
 
     replacement_change = replacement_share * annual_salary(s.employee) * (leaving_with - leaving_without)
     clause = r.study_cost_clause
-    covered = 0.0
-    if clause.enabled:
-        amounts = {
-            ClauseCost.COURSE_FEES: t.course_fees_eur,
-            ClauseCost.MATERIALS_EXAM: t.materials_exam_eur,
-            ClauseCost.TRAVEL: t.travel_eur,
-        }
-        covered = float(sum(amounts[item] for item in clause.covers))
+    # the covered lines scaled by the drawn overrun, times the employer's own share of that draw's
+    # costs (docs/money-model.md §7): a subsidy or fund contribution is never reclaimed
+    reclaimable = reclaimable_costs_scaled(clause, t, s.employee, overrun)
     owed = share_owed(clause, months - end)
-    recovery = np.where(months >= t.start_month, leaving_with * owed, 0.0) * (covered * overrun)
+    recovery = np.where(months >= t.start_month, leaving_with * owed, 0.0) * reclaimable
 
     training_costs = base.direct_cost * overrun + base.wage_cost + base.lost_output - base.subsidy
     costs = training_costs + np.maximum(replacement_change, 0.0)

@@ -13,6 +13,10 @@ leaving during the training (k ≤ 0) owes 100 % (leaving before it starts owes 
 model counts recoveries from the start month on); ``linear`` owes ``max(0, 1 − k/N)``;
 ``yearly_steps`` (Y = N/12 years) owes ``max(0, 1 − floor((k − 1)/12)/Y)``
 (docs/money-model.md §7).
+
+The clause can only reclaim costs the employer bore itself, not what a subsidy or a training fund
+paid (docs/dutch-rules §0, "Study-cost clause"): :func:`reclaimable_costs` is the one place that
+rule is written; every model (single case, simulation, team) uses it.
 """
 
 from __future__ import annotations
@@ -22,9 +26,12 @@ import numpy.typing as npt
 
 from calculators.errors import Allowed, ScenarioError
 from calculators.fields import field_spec
-from calculators.scenario import ClauseCost, RepaymentScale, StudyCostClause, Training
+from calculators.scenario import ClauseCost, Employee, RepaymentScale, StudyCostClause, Training
+from calculators.training_costs import time_costs
 
-__all__ = ["covered_costs", "share_owed"]
+__all__ = ["covered_costs", "employer_share", "reclaimable_costs", "reclaimable_costs_scaled", "share_owed"]
+
+FloatArray = npt.NDArray[np.float64]
 
 
 def share_owed(clause: StudyCostClause, months_since_end: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
@@ -58,7 +65,8 @@ def share_owed(clause: StudyCostClause, months_since_end: npt.NDArray[np.int64])
 
 
 def covered_costs(clause: StudyCostClause, training: Training) -> float:
-    """The direct costs the clause lets the employer reclaim in full (0 when it is off).
+    """The direct cost lines the clause names, gross (0 when it is off); what it may reclaim is
+    :func:`reclaimable_costs`.
 
     >>> from calculators.scenario_io import scenario_from_dict
     >>> s = scenario_from_dict({"training": {"course_fees_eur": 900, "travel_eur": 50},
@@ -74,3 +82,123 @@ def covered_costs(clause: StudyCostClause, training: Training) -> float:
         ClauseCost.TRAVEL: training.travel_eur,
     }
     return float(sum(amounts[item] for item in clause.covers))
+
+
+def employer_share(
+    subsidies_eur: float | FloatArray,
+    direct_costs_eur: float | FloatArray,
+    time_costs_eur: float | FloatArray,
+) -> FloatArray:
+    """The employer's own share of the training's costs, after subsidies and fund contributions.
+
+    Parameters
+    ----------
+    subsidies_eur : float or array
+        ``S``: all subsidies and fund contributions together (``Training.subsidies_eur``).
+    direct_costs_eur : float or array
+        Course fees + materials and exam + travel (in the simulation: scaled by the drawn overrun).
+    time_costs_eur : float or array
+        Wage cost and lost output (or backfill) of the training hours
+        (:func:`calculators.training_costs.time_costs` ``.total_eur``).
+
+    Returns
+    -------
+    ndarray
+        ``max(0, 1 − S / T)`` with ``T`` = direct costs + time costs, elementwise; 1 without subsidies.
+
+    Notes
+    -----
+    A study-cost clause can only reclaim costs the employer actually bore, not a subsidy or a fund's
+    contribution (docs/dutch-rules §0, "Study-cost clause"; the clause itself rests on art. 7:611a BW,
+    sources.yaml: thuispartners_611a, nysingh_wtva; the same rule for deducting training costs from the
+    transition payment: declercq_oo_fonds). A contribution is rarely earmarked for one cost line, so it
+    is spread pro rata over all the training's costs ``T`` — the same total the validation uses to
+    refuse subsidies above the costs (docs/money-model.md §3, §7):
+
+        share = max(0, 1 − S / T),    T = direct costs + time costs
+
+    With ``S = 0`` the share is 1 (nothing changes); with ``S ≥ T``, or ``T ≤ 0`` while ``S > 0``
+    (a simulated overrun can shrink ``T`` below ``S``), it is 0.
+
+    Examples
+    --------
+    Fees 2450, a fund pays 750, 48 training hours at 24.30 an hour (1166.40):
+
+    >>> round(float(employer_share(750.0, 2450.0, 1166.40)), 6)  # 1 − 750 / 3616.40
+    0.792611
+    >>> employer_share(0.0, 2450.0, 1166.40).tolist(), employer_share(4000.0, 2450.0, 1166.40).tolist()
+    (1.0, 0.0)
+    """
+    subsidies = np.asarray(subsidies_eur, dtype=np.float64)
+    total = np.asarray(direct_costs_eur, dtype=np.float64) + np.asarray(time_costs_eur, dtype=np.float64)
+    positive = total > 0
+    share = np.where(positive, 1.0 - subsidies / np.where(positive, total, 1.0), 0.0)
+    return np.asarray(np.where(subsidies > 0, np.maximum(share, 0.0), 1.0), dtype=np.float64)
+
+
+def reclaimable_costs_scaled(
+    clause: StudyCostClause, training: Training, employee: Employee, direct_factor: FloatArray
+) -> FloatArray:
+    """:func:`reclaimable_costs` with the direct costs scaled by ``direct_factor`` (per draw).
+
+    The simulation draws a cost overrun: ``direct_factor = 1 + overrun`` scales the covered lines and
+    the direct costs in ``T`` alike (time costs are not drawn), so the employer's share is per draw.
+
+    >>> from calculators.scenario_io import scenario_from_dict
+    >>> s = scenario_from_dict({"employee": {"gross_monthly_salary_eur": 3000, "hours_per_week": 40},
+    ...     "training": {"course_fees_eur": 2450, "hours": 48, "duration_months": 2,
+    ...                  "subsidies": [{"name": "fonds", "amount_eur": 750, "month": 1}]},
+    ...     "retention": {"study_cost_clause": {"enabled": True}}})
+    >>> clause = s.retention.study_cost_clause
+    >>> # +20 %: 2940 × (1 − 750 / (2940 + 1166.40)) = 2940 × 3356.40 / 4106.40
+    >>> reclaimable_costs_scaled(clause, s.training, s.employee, np.array([1.0, 1.2])).round(2).tolist()
+    [1941.9, 2403.03]
+    """
+    factor = np.asarray(direct_factor, dtype=np.float64)
+    time = time_costs(training, employee).total_eur
+    share = employer_share(training.subsidies_eur, training.direct_costs_eur * factor, time)
+    return np.asarray(covered_costs(clause, training) * factor * share, dtype=np.float64)
+
+
+def reclaimable_costs(clause: StudyCostClause, training: Training, employee: Employee) -> float:
+    """What the clause can reclaim at 100 % owed: its covered lines × the employer's own share.
+
+    Parameters
+    ----------
+    clause : StudyCostClause
+        The clause (0 when it is off).
+    training : Training
+        Its cost lines and subsidies.
+    employee : Employee
+        For the time costs of the training hours.
+
+    Returns
+    -------
+    float
+        ``C_cl = covered lines × max(0, 1 − S / T)`` (:func:`employer_share`).
+
+    Notes
+    -----
+    The clause can only reclaim costs the employer bore itself, never a subsidy or a fund's
+    contribution (docs/dutch-rules §0; art. 7:611a BW, sources.yaml: thuispartners_611a,
+    nysingh_wtva). With ``S`` all subsidies and fund contributions and ``T`` the training's costs
+    (direct + time costs, docs/money-model.md §3), the contribution is spread pro rata:
+
+        C_cl = (Σ covered lines) × max(0, 1 − S / T)
+
+    What a leaver repays never includes money the employer did not spend itself.
+
+    Examples
+    --------
+    Fees 2450 and a fund paying 750; 48 hours at w = 3000 × 1.08 × 1.30 / (40 × 52 / 12) = 24.30,
+    so T = 2450 + 48 × 24.30 = 3616.40 and C_cl = 2450 × (1 − 750 / 3616.40) = 1941.90 (not 2450):
+
+    >>> from calculators.scenario_io import scenario_from_dict
+    >>> s = scenario_from_dict({"employee": {"gross_monthly_salary_eur": 3000, "hours_per_week": 40},
+    ...     "training": {"course_fees_eur": 2450, "hours": 48, "duration_months": 2,
+    ...                  "subsidies": [{"name": "fonds", "amount_eur": 750, "month": 1}]},
+    ...     "retention": {"study_cost_clause": {"enabled": True}}})
+    >>> round(reclaimable_costs(s.retention.study_cost_clause, s.training, s.employee), 2)
+    1941.9
+    """
+    return float(reclaimable_costs_scaled(clause, training, employee, np.asarray(1.0))[()])

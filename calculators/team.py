@@ -40,8 +40,9 @@ import numpy as np
 import numpy.typing as npt
 
 from calculators.discounting import discount_factors
+from calculators.metrics import pays_from
 from calculators.scenario import RepaymentScale, RoleOutlook, Scenario, TrainingKind
-from calculators.study_cost_clause import covered_costs
+from calculators.study_cost_clause import reclaimable_costs
 
 __all__ = ["TeamArrays", "TeamMember", "TeamResult", "TeamTotals", "evaluate_team", "team_arrays"]
 
@@ -227,14 +228,17 @@ def _group_arrays(group: Sequence[Scenario]) -> TeamArrays:
     )
     replacement_change = replacement_cost * (leaving_with - leaving_without)
 
-    # §7 clause: a leaver owes the sliding share of the covered direct costs (from the start month on)
-    covered = _column(group, lambda s: covered_costs(s.retention.study_cost_clause, s.training))
+    # §7 clause: a leaver owes the sliding share of what the clause can reclaim (from the start month
+    # on): the covered direct costs × the employer's own share after subsidies, per employee
+    reclaimable = _column(
+        group, lambda s: reclaimable_costs(s.retention.study_cost_clause, s.training, s.employee)
+    )
     repayment = _column(group, lambda s: s.retention.study_cost_clause.repayment_months)
     yearly = np.array([s.retention.study_cost_clause.scale is RepaymentScale.YEARLY_STEPS for s in group])[
         :, None
     ]
     owed = _share_owed(repayment, yearly, since_end)
-    recovery = np.where(months >= t_start, leaving_with * owed, 0.0) * covered
+    recovery = np.where(months >= t_start, leaving_with * owed, 0.0) * reclaimable
 
     # §8 figures
     training_costs = direct + wage + lost - subsidy
@@ -258,7 +262,7 @@ def _group_arrays(group: Sequence[Scenario]) -> TeamArrays:
     d_vacancy = d[np.arange(count), np.clip(vacancy_month - 1, 0, horizon - 1)][:, None]
     benefit_pv = benefit_pv + np.where(reached, avoided[:, None] * d_vacancy, 0.0)
     d_leave = np.take_along_axis(d, np.minimum(end - 1 + n, horizon - 1), axis=1)
-    refund = d_leave * _share_owed(repayment, yearly, n.astype(np.float64)) * covered
+    refund = d_leave * _share_owed(repayment, yearly, n.astype(np.float64)) * reclaimable
     values = benefit_pv + refund - np.sum(d * training_costs, axis=1)[:, None]
     valid = n <= horizon - end
     return TeamArrays(
@@ -267,7 +271,7 @@ def _group_arrays(group: Sequence[Scenario]) -> TeamArrays:
         expected_benefit_eur=np.sum(d * benefits, axis=1),
         worst_case_eur=values[:, 0],
         payback_month=payback,
-        break_even_stay_months=_first((values >= -_TOLERANCE) & valid),
+        break_even_stay_months=_first(pays_from(values, valid)),  # every longer stay pays too
         dead_end_candidate=np.array([s.employee.role_outlook is RoleOutlook.DEAD_END for s in group]),
         clause_not_allowed=mandatory[:, 0].copy(),
     )

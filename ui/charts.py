@@ -245,7 +245,7 @@ def cost_breakdown_figure(result: Result, lang: Lang | str) -> go.Figure:
     ]
     labels = [text(lang, f"chart.cost_{name}") for name, _ in shown] + [text(lang, "chart.cost_total")]
     values = [value for _, value in shown]
-    bars = [*values, sum(values)]
+    bars = [*values, b.training_net]  # the result's own figure, not a second sum of the drawn steps
     trace = {
         "type": "waterfall",
         "x": labels,

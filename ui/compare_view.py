@@ -14,12 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from calculators.comparison import MAX_NAME_CHARS, MAX_SCENARIOS, NamedScenario, comparison_to_json
+from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
 from ui.cache import cached_evaluate, session_memo
 from ui.compare_charts import comparison_figure
 from ui.lazy import kept_tab_key
-from ui.results_text import key_figures
 from ui.results_view import PLOTLY_CONFIG
 from ui.safe_text import escape_markdown
 from ui.state import load_into_state

@@ -15,6 +15,7 @@ from calculators.dead_end import (
     job_to_job_payment,
 )
 from calculators.error_text import format_in_unit
+from calculators.explain import answer_lines, comparison_headline, horizon_text, option_name
 from calculators.fields import field_spec
 from calculators.formatting import money, number
 from calculators.i18n import Lang, text
@@ -23,15 +24,12 @@ from calculators.scenario import Scenario
 from calculators.sources import sources
 from ui.cache import cached_dead_end
 from ui.charts import dead_end_options_figure
-from ui.results_text import horizon_text
 from ui.results_view import PLOTLY_CONFIG
 
 __all__ = [
     "EXTRA_SOURCES",
     "RULES_CITED",
-    "answer_lines",
     "checklist",
-    "comparison_headline",
     "compensation_lines",
     "options_table",
     "payment_steps",
@@ -56,55 +54,6 @@ RULES_CITED = (
 )
 # the articles behind the notes that no rule value carries
 EXTRA_SOURCES = ("bw_7_669", "bw_7_611a", "bw_7_670", "bw_7_673b", "ontslagregeling_afspiegeling")
-
-
-def _option_name(lang: Lang, option: str) -> str:
-    return text(lang, f"dead_end.options.{option}")
-
-
-def comparison_headline(result: DeadEndComparison, lang: Lang) -> str:
-    """The cheapest available option and its margin over the next available one."""
-    return text(
-        lang,
-        "dead_end.cheapest",
-        option=_option_name(lang, result.cheapest.value),
-        margin=money(result.margin_eur, lang),
-        runner_up=_option_name(lang, result.runner_up.value),
-    )
-
-
-def answer_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
-    """The one answer for a dead-end case, as the page and the report put it on top: the cheapest
-    available option, how robust that is, what compensation would change, what was left out."""
-    lines = [comparison_headline(result, lang)]
-    lines.append(text(lang, "dead_end.answer_robust" if result.robust else "dead_end.answer_sensitive"))
-    cheapest = result.option(result.cheapest)
-    if result.settlement_limit_eur is not None and cheapest.settlement_eur is not None:
-        key = (
-            "dead_end.answer_settlement_assumed"
-            if cheapest.settlement_assumed
-            else "dead_end.answer_settlement"
-        )
-        lines.append(
-            text(
-                lang,
-                key,
-                amount=money(cheapest.settlement_eur, lang),
-                limit=money(result.settlement_limit_eur, lang),
-                runner_up=_option_name(lang, result.runner_up.value),
-            )
-        )
-    if result.cheapest_without_compensation is not result.cheapest:
-        option = _option_name(lang, result.cheapest_without_compensation.value)
-        lines.append(text(lang, "dead_end.answer_compensation_differs", option=option))
-    left_out = [
-        f"{_option_name(lang, item.option.value)} ({text(lang, f'dead_end.unavailable.{reason}')})"
-        for item in result.options
-        if (reason := item.unavailable_reason) is not None
-    ]
-    if left_out:
-        lines.append(text(lang, "dead_end.answer_unavailable", options="; ".join(left_out)))
-    return lines
 
 
 def compensation_lines(scenario: Scenario, lang: Lang) -> list[str]:
@@ -169,7 +118,7 @@ def options_table(result: DeadEndComparison, lang: Lang) -> pd.DataFrame:
         unavailable = text(lang, "dead_end.not_available")
         rows.append(
             {
-                text(lang, "dead_end.table_option"): _option_name(lang, item.option.value),
+                text(lang, "dead_end.table_option"): option_name(lang, item.option.value),
                 text(lang, "dead_end.table_route"): text(lang, f"dead_end.routes.{item.route.value}"),
                 text(lang, "dead_end.table_net_cost"): (
                     money(item.net_cost_eur, lang) if item.available else unavailable

@@ -34,6 +34,14 @@ from calculators.arguments import ChosenCard, select_cards
 from calculators.break_even import Threshold, thresholds
 from calculators.dead_end import DeadEndComparison, Option, compare_options, job_to_job_payment
 from calculators.evaluate import Result, evaluate
+from calculators.explain import (
+    answer_lines,
+    comparison_headline,
+    headline,
+    horizon_text,
+    key_figures,
+    what_if_lines,
+)
 from calculators.fields import field_spec
 from calculators.formatting import BABEL_LOCALE, money
 from calculators.i18n import Lang, text
@@ -53,9 +61,7 @@ from ui.assumptions_table import assumptions_frame
 from ui.dead_end_view import (
     EXTRA_SOURCES,
     RULES_CITED,
-    answer_lines,
     checklist,
-    comparison_headline,
     compensation_lines,
     options_table,
     payment_steps,
@@ -77,7 +83,6 @@ from ui.report_document import (
 )
 from ui.report_html import render_html
 from ui.report_pdf import render_pdf
-from ui.results_text import headline, horizon_text, key_figures, what_if_lines
 from ui.safe_text import LINE_BREAKS
 from ui.steps import DEAD_END_STEP_FIELDS, STEPS
 from ui.uncertainty_text import share_text, summary_lines
@@ -256,6 +261,16 @@ def _paths(scenario: Scenario) -> tuple[str, ...]:
     return _INPUTS + _ASSUMPTIONS + extra
 
 
+def _cost_parts(result: Result, lang: Lang) -> tuple[tuple[str, str], ...]:
+    """What the costs are made of, so that they read beside the chart's net cost of the training:
+    the training after subsidies and, when the chance of leaving rises, the extra replacement."""
+    b = result.breakdown
+    parts = [(text(lang, "report.cost_training_label"), money(b.training_net, lang))]
+    if b.replacement_increase >= 0.5:
+        parts.append((text(lang, "report.cost_replacement_label"), money(b.replacement_increase, lang)))
+    return tuple(parts)
+
+
 def _results(case: _Case, lang: Lang, changed_ranges: bool) -> list[Block]:
     result = case.result
     blocks: list[Block] = [
@@ -266,11 +281,13 @@ def _results(case: _Case, lang: Lang, changed_ranges: bool) -> list[Block]:
             (
                 *_figure_rows(case, lang)[:5],
                 (text(lang, "report.total_cost_label"), money(result.total_cost_eur, lang)),
+                *_cost_parts(result, lang),
                 (text(lang, "report.expected_benefit_label"), money(result.expected_benefit_eur, lang)),
             ),
             (2.2, 1.0),
             (False, True),
         ),
+        Paragraph(text(lang, "results.figures_explained"), "note"),
         Chart(text(lang, "chart.cumulative_title"), cumulative_svg(result, lang)),
         Chart(text(lang, "chart.cost_title"), cost_breakdown_svg(result, lang)),
     ]

@@ -294,7 +294,7 @@ def cost_breakdown_svg(result: Result, lang: Lang | str) -> str:
         Bar(text(lang, f"chart.cost_{name}"), value, PALETTE["good"] if value < 0 else PALETTE["bad"])
         for name, value in kept.items()
     ]
-    bars.append(Bar(text(lang, "chart.cost_total"), sum(items.values()), PALETTE["neutral"]))
+    bars.append(Bar(text(lang, "chart.cost_total"), b.training_net, PALETTE["neutral"]))
     return bar_chart_svg(
         bars, lang, title=text(lang, "chart.cost_title"), axis=text(lang, "report.chart_euro")
     )

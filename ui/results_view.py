@@ -9,11 +9,11 @@ import streamlit as st
 from plotly.graph_objects import Figure
 
 from calculators.evaluate import Result
+from calculators.explain import headline, horizon_text, key_figures, what_if_lines
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
 from ui.cache import cached_thresholds, session_memo
 from ui.charts import cumulative_cash_flow_figure
-from ui.results_text import headline, horizon_text, key_figures, what_if_lines
 from ui.safe_text import escape_markdown
 
 __all__ = ["PLOTLY_CONFIG", "show_chart", "show_cumulative", "show_result"]
@@ -79,6 +79,8 @@ def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
                 border=True,
                 width=_CARD_WIDTH_PX,
             )
+    # the stay needed and the expected payback answer different questions: say so beside them
+    st.caption(text(lang, "results.figures_explained"))
     if words.what_if is not None:
         st.subheader(text(lang, "results.what_if_title"))
         st.markdown(words.what_if)

@@ -13,6 +13,7 @@ __all__ = [
     "DEAD_END_ASSUMPTIONS",
     "DEAD_END_QUESTIONS",
     "DEAD_END_STEP_FIELDS",
+    "DOUBT_QUESTIONS",
     "RESULTS_TABS",
     "STEPS",
     "Step",
@@ -128,6 +129,13 @@ DEAD_END_ASSUMPTIONS = (
     "dead_end.whk_premium_category",
 )
 DEAD_END_STEP_FIELDS = DEAD_END_QUESTIONS + DEAD_END_ASSUMPTIONS
+
+# A ticked worry asks, right under it, the one assumption it is about (otherwise folded on its step):
+# "she'll leave once trained" the training's effect on leaving, "I can't miss her" the cost of cover.
+DOUBT_QUESTIONS = {
+    "W4": "retention.quit_probability_change",
+    "W6": "training.backfill_hourly_cost_eur",
+}
 
 ALL_FIELDS: tuple[str, ...] = tuple(path for step in STEPS for path in step.fields) + DEAD_END_STEP_FIELDS
 

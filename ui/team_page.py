@@ -259,7 +259,7 @@ def _totals(result: TeamResult, lang: Lang) -> None:
 
 def _results(upload_id: str, team: TeamFile, result: TeamResult, lang: Lang) -> None:
     st.subheader(text(lang, "team.results_title"))
-    st.caption(text(lang, "team.table_help"))
+    st.caption(text(lang, "team.table_help") + " " + text(lang, "results.figures_explained"))
     frame = session_memo("team_frame", (upload_id, lang), lambda: team_frame(team, result, lang))
     horizon = team.rows[0].scenario.horizon_months
     st.dataframe(

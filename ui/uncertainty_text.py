@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from calculators.explain import horizon_text
 from calculators.formatting import money, number, percent
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import Simulation, TornadoBar
 from calculators.scenario import Scenario
-from ui.results_text import horizon_text
 from ui.uncertainty_charts import uncertain_label
 
 __all__ = ["share_text", "summary_lines"]
@@ -86,7 +86,7 @@ def summary_lines(
     # More cases pay than break even at any stay: only the expected hiring costs saved because the
     # employee leaves less often (in the NPV, not in the value of a stay) can do that. Say so, or the
     # two sentences read as a contradiction.
-    if simulation.chance_it_pays > 1.0 - simulation.never_breaks_even + 0.005:
+    if simulation.chance_it_pays > 1.0 - simulation.never_breaks_even + 1e-9:
         lines.append(text(lang, "uncertainty.stay_vs_chance", name=name))
     moving = [bar for bar in bars if bar.swing_eur >= 0.5]
     if len(moving) >= 2:

@@ -31,7 +31,15 @@ from ui.state import (
     seed_fields,
     subsidy_key,
 )
-from ui.steps import ALL_FIELDS, DEAD_END_ASSUMPTIONS, DEAD_END_QUESTIONS, STEPS, Step, step_of_field
+from ui.steps import (
+    ALL_FIELDS,
+    DEAD_END_ASSUMPTIONS,
+    DEAD_END_QUESTIONS,
+    DOUBT_QUESTIONS,
+    STEPS,
+    Step,
+    step_of_field,
+)
 from ui.upload import upload_widget
 
 __all__ = ["STEP_KEY", "assumptions_key", "dead_end_assumptions_key", "go_to", "render"]
@@ -176,10 +184,16 @@ def _question_step(step: Step, lang: Lang, role: Role, problems: set[str]) -> No
         )
 
 
-def _doubts_step(lang: Lang) -> None:
+def _doubts_step(lang: Lang, role: Role) -> None:
     st.markdown(text(lang, "wizard.doubts_intro"))
     for doubt in field_spec("doubts").values:
         st.checkbox(text(lang, f"choices.doubts.{doubt}"), key=doubt_key(doubt), persist_state="session")
+        linked = DOUBT_QUESTIONS.get(doubt)
+        if linked and st.session_state.get(doubt_key(doubt)):
+            # the assumption this worry is about, asked right here instead of folded away elsewhere
+            with st.container(border=True, key=f"doubt_question_{doubt}"):
+                st.caption(text(lang, f"wizard.doubt_question.{doubt}"))
+                field(linked, lang, reset=role is Role.ADVISOR, caption=True)
     st.caption(text(lang, "wizard.doubts_note"))
 
 
@@ -261,7 +275,7 @@ def _body(index: int, lang: Lang, role: Role) -> bool:
     if step.id == "start":
         _start_step(lang)
     elif step.id == "doubts":
-        _doubts_step(lang)
+        _doubts_step(lang, role)
     elif step.id == "results":
         if scenario is None:
             st.warning(text(lang, "wizard.cannot_calculate"))

@@ -14,10 +14,10 @@ from streamlit.testing.v1 import AppTest
 
 from calculators import evaluate, scenario_from_dict
 from calculators.comparison import NamedScenario, comparison_to_json
+from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from tests.app.helpers import goto, open_results_tab, set_number
 from ui.inputs import widget_key
-from ui.results_text import key_figures
 from ui.upload import UPLOAD_KEY
 
 APP = Path(__file__).resolve().parents[2] / "app.py"

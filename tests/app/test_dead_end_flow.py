@@ -12,10 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from calculators import scenario_from_dict
 from calculators.dead_end import Option, compare_options
+from calculators.explain import answer_lines
 from calculators.i18n import Lang, text
 from tests.app.helpers import goto, set_number
 from tests.bakery_case import BAKERY, bakery
-from ui.dead_end_view import answer_lines
 from ui.inputs import choice_widget_key, widget_key
 from ui.role import Role
 from ui.steps import DEAD_END_QUESTIONS

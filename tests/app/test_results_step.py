@@ -21,9 +21,9 @@ from streamlit.testing.v1 import AppTest
 
 from calculators import Scenario, evaluate, scenario_from_dict
 from calculators.break_even import Lever, thresholds
+from calculators.explain import headline, horizon_text, key_figures, what_if_lines
 from calculators.i18n import Lang, text
 from ui.inputs import choice_widget_key, widget_key
-from ui.results_text import headline, horizon_text, key_figures, what_if_lines
 from ui.safe_text import escape_markdown
 from ui.state import scenario_from_state
 from ui.steps import ALL_FIELDS, STEPS, step_of_field

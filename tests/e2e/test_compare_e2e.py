@@ -13,12 +13,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from calculators import evaluate, scenario_from_dict
+from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
 from ui.inputs import widget_key
 from ui.lazy import tabs_key
-from ui.results_text import key_figures
 from ui.steps import RESULTS_TABS, STEPS
 
 FEES = widget_key("training.course_fees_eur")

@@ -17,11 +17,11 @@ from playwright.sync_api import Page, expect
 from pytest_playwright import CreateContextCallback
 
 from calculators import evaluate
+from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from calculators.scenario_io import scenario_to_json
 from tests.e2e.flows import OwnerCase, amount_pattern, open_in, open_results_tab, owner_steps
 from tests.e2e.helpers import by_key, wait_for_app_idle
-from ui.results_text import key_figures
 
 CASE_A = OwnerCase(
     name="Anouk Zeevalk", salary_eur=3917, course_fees_eur=1185, productivity_gain_pct=4, doubt="W2"

@@ -16,11 +16,11 @@ from playwright.sync_api import Page, Request, Route, expect
 from pypdf import PdfReader
 
 from calculators import evaluate, scenario_from_dict
+from calculators.explain import key_figures
 from calculators.formatting import money
 from calculators.i18n import Lang, text
 from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import SCREENSHOT_DIR, by_key, open_app, set_viewport_tall, wait_for_app_idle
-from ui.results_text import key_figures
 from ui.steps import STEPS
 
 CLIENT = "Bakkerij <De Zoete Inval> & Zn."

@@ -15,10 +15,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from calculators import evaluate, scenario_from_dict
+from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
 from ui.inputs import widget_key
-from ui.results_text import key_figures
 from ui.steps import STEPS
 
 STEP = {step.id: index for index, step in enumerate(STEPS)}

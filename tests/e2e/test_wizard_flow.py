@@ -18,6 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from calculators import evaluate
+from calculators.explain import key_figures
 from calculators.i18n import text
 from tests.e2e.flows import (
     OwnerCase,
@@ -31,7 +32,6 @@ from tests.e2e.flows import (
     wait_for_charts,
 )
 from tests.e2e.helpers import by_key, screenshot, wait_for_app_idle
-from ui.results_text import key_figures
 from ui.steps import STEPS
 
 AXE = Axe()

@@ -137,12 +137,19 @@ class TestSelection:
             assert set(card.card.requires) <= known.flags, card.card.id
             assert not set(card.card.excludes) & known.flags, card.card.id
 
-    def test_owner_sees_at_most_three_for_the_ticked_doubts(self) -> None:
-        """Pins owner mode: the top three, all answering a ticked doubt."""
+    def test_owner_sees_two_per_ticked_doubt(self) -> None:
+        """Pins owner mode: two cards per ticked doubt (at least three, at most six, but one for each of
+        seven ticked doubts), each answering a ticked doubt, and every ticked doubt answered."""
         scenario = scenario_from_dict({"doubts": ["W4", "W6"]})
         chosen = select_cards(("W4", "W6"), scenario, evaluate(scenario), Lang.NL, limit=OWNER_CARDS)
-        assert 0 < len(chosen) <= OWNER_CARDS
+        assert len(chosen) == 4
         assert all({"W4", "W6"} & set(card.card.answers) for card in chosen)
+        for doubt in ("W4", "W6"):
+            assert any(doubt in card.card.answers for card in chosen)
+        one = select_cards(("W4",), scenario, evaluate(scenario), Lang.NL, limit=OWNER_CARDS)
+        assert len(one) == OWNER_CARDS
+        every = ("W1", "W2", "W3", "W4", "W5", "W6", "W7")
+        assert len(select_cards(every, scenario, evaluate(scenario), Lang.NL, limit=OWNER_CARDS)) == 7
 
     def test_no_doubt_no_cards(self) -> None:
         """Pins that nothing is shown when no doubt is ticked (no filler text)."""
@@ -224,9 +231,25 @@ class TestProfiles:
     """
 
     def test_owner_fearing_poaching_when_it_does_not_pay(self) -> None:
-        """Default scenario (NPV < 0, no break-even stay), W4, owner: the honest cards lead."""
+        """Default scenario (NPV < 0, no break-even stay), W4, owner: the honest card leads, then the
+        clause the owner may agree (83), then the evidence on binding (80, the default −3 points)."""
         ids = _ids(("W4",), scenario_from_dict({}), limit=OWNER_CARDS)
-        assert ids == ["all_needed_gain", "w4_honest_too_short", "w4_training_binds"]
+        assert ids == ["w4_honest_too_short", "w4_clause_possible", "w4_training_binds"]
+
+    def test_the_installation_firm_worries_are_both_answered(self) -> None:
+        """Issue 15's owner: it does not pay, W4 ("she'll leave") with +5 points and W6 ("I can't miss
+        her"): two cards per worry, round by round — the honest one for each, then the clause for W4
+        (83 > the counted worry's 82) and cover for W6 (86 > the hours' cost 85); no card on binding,
+        which would contradict the +5 the owner entered."""
+        scenario = scenario_from_dict({"retention": {"quit_probability_change": 0.05}})
+        ids = _ids(("W4", "W6"), scenario, limit=OWNER_CARDS)
+        assert ids == [
+            "w4_honest_too_short",
+            "w6_honest_hours_too_costly",
+            "w6_cover_instead_of_lost_output",
+            "w4_clause_possible",
+        ]
+        assert "w4_training_binds" not in _ids(("W4",), scenario)
 
     def test_fearing_poaching_when_it_pays_with_a_clause(self) -> None:
         """Paying, clause on, W4: stay first, then the evidence, the clause refund, the kept gain."""
@@ -300,13 +323,13 @@ class TestProfiles:
         assert "w3_internal_vacancy" not in _ids(("W3",), scenario_from_dict({}))
 
     def test_time_away_when_it_does_not_pay(self) -> None:
-        """Default scenario, W6: what would have to be true first, then the honest hours card."""
+        """Default scenario, W6: the honest hours card first, then cover instead of lost output (86),
+        the hours' cost (85), learning on the job (60) and the subsidy note (40). "What would have to
+        change" is on the page itself, so no card repeats it."""
         ids = _ids(("W6",), scenario_from_dict({}))
         assert ids == [
-            "all_needed_gain",
-            "all_needed_fees",
-            "all_needed_subsidy",
             "w6_honest_hours_too_costly",
+            "w6_cover_instead_of_lost_output",
             "w6_time_cost",
             "w6_learning_on_the_job",
             "w7_subsidy_note",
@@ -314,7 +337,9 @@ class TestProfiles:
         assert "w6_earned_back" not in ids
 
     def test_owner_waiting_for_the_question_when_it_pays(self) -> None:
-        """Paying, W1 and W2, owner: the top three across both doubts, each under its first ticked doubt."""
+        """Paying, W1 and W2, owner: two per doubt, round by round — W1's best (90, also answers W2),
+        W2's next (85), W1's next (80), W2's next (75) — in rank order, each under its first ticked
+        doubt."""
         scenario = scenario_from_dict({"benefits": {"productivity_gain": 0.05}})
         result = evaluate(scenario)
         chosen = select_cards(("W1", "W2"), scenario, result, Lang.EN, limit=OWNER_CARDS)
@@ -322,5 +347,6 @@ class TestProfiles:
             ("w1_pays_with_your_numbers", "W1"),
             ("w2_they_will_not_ask", "W1"),
             ("w1_cost_of_waiting", "W1"),
+            ("w2_retention_numbers", "W1"),
         ]
         assert "€" in chosen[0].title  # the user's own NPV is in the title

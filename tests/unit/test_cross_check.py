@@ -170,11 +170,24 @@ def replacement_cost(p: Params) -> float:
 
 
 def clause_amount(p: Params) -> float:
-    """Covered direct costs C_cl (0 without a clause)."""
+    """Reclaimable amount C_cl = covered direct costs × the employer's own share (0 without a clause).
+
+    §7: a clause reclaims only what the employer bore itself; subsidies S are spread pro rata over the
+    training's costs T (direct + wage + lost output/backfill of the hours, §3): share = max(0, 1 - S / T).
+    """
     if not p.clause_on:
         return 0.0
     parts = {"course_fees": p.fees, "materials_exam": p.materials, "travel": p.travel}
-    return sum(parts[name] for name in p.clause_covers)
+    covered = sum(parts[name] for name in p.clause_covers)
+    subsidies = sum(amount for amount, _ in p.subsidies)
+    if subsidies <= 0:
+        return covered
+    w = hourly_wage(p)
+    t_in = p.hours * p.share_in
+    wage = t_in * w + (p.hours * (1.0 - p.share_in) * w if p.mandatory else 0.0)
+    away = t_in * (p.backfill - w) if p.backfill > 0 else t_in * w * (p.ratio - 1.0)
+    total = p.fees + p.materials + p.travel + wage + away
+    return covered * max(0.0, 1.0 - subsidies / total) if total > 0 else 0.0
 
 
 def owed_fraction(p: Params, m: int) -> float:

@@ -31,13 +31,13 @@ from calculators import Scenario, evaluate, load_scenario_json
 from calculators.arguments import select_cards
 from calculators.break_even import thresholds
 from calculators.dead_end import compare_options, job_to_job_payment
+from calculators.explain import key_figures, what_if_lines
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import simulate
 from calculators.rules import rules_for
 from calculators.sources import sources
 from ui.report import ReportRequest, build_document, report_html, report_pdf
-from ui.results_text import key_figures, what_if_lines
 from ui.uncertainty_text import share_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,10 +12,10 @@ from typing import Any, ClassVar
 import pytest
 
 from calculators import Result, Scenario, evaluate, scenario_from_dict
-from calculators.break_even import Lever, Threshold
+from calculators.break_even import Direction, Lever, Threshold
+from calculators.explain import KeyFigures, headline, horizon_text, key_figures, what_if_lines
 from calculators.formatting import money
 from calculators.i18n import Lang, text
-from ui.results_text import KeyFigures, headline, horizon_text, key_figures, what_if_lines
 from ui.safe_text import escape_markdown
 
 LANGS = [Lang.NL, Lang.EN]
@@ -246,10 +246,10 @@ class TestWhatIfLines:
     """One line per lever that can make the training pay; levers without an answer are left out."""
 
     ALL: ClassVar[tuple[Threshold, ...]] = (
-        Threshold(Lever.PRODUCTIVITY_GAIN, 0.02, 0.045),
-        Threshold(Lever.COURSE_FEES, 1000.0, 750.4),
-        Threshold(Lever.QUIT_PROBABILITY, 0.11, 0.052),
-        Threshold(Lever.EXTRA_SUBSIDY, 0.0, 1234.6),
+        Threshold(Lever.PRODUCTIVITY_GAIN, 0.02, 0.045, Direction.AT_LEAST),
+        Threshold(Lever.COURSE_FEES, 1000.0, 750.4, Direction.AT_MOST),
+        Threshold(Lever.QUIT_PROBABILITY, 0.11, 0.052, Direction.AT_MOST),
+        Threshold(Lever.EXTRA_SUBSIDY, 0.0, 1234.6, Direction.AT_LEAST),
     )
 
     def test_dutch_lines(self) -> None:
@@ -281,6 +281,21 @@ class TestWhatIfLines:
         )
         full = what_if_lines(self.ALL, lang)
         assert what_if_lines(some, lang) == [full[1], full[3]]
+
+    def test_direction_decides_the_words(self) -> None:
+        """Pins issue 15's edge case (clause on, a fund, +20 points): the quit probability pays only at
+        *at least* 48,2 %; it reads "minstens", and a value already met is never offered as a change."""
+        upward = Threshold(Lever.QUIT_PROBABILITY, 0.11, 0.482, Direction.AT_LEAST)
+        assert what_if_lines((upward,), Lang.NL) == [
+            "de kans op vertrek is minstens 48,2\xa0% per jaar (nu 11,0\xa0%): dan brengt het "
+            "studiekostenbeding meer terug dan vertrek kost."
+        ]
+        met = Threshold(Lever.QUIT_PROBABILITY, 0.11, 0.482, Direction.AT_MOST)
+        assert met.already_met
+        assert what_if_lines((met,), Lang.NL) == []
+        assert what_if_lines((met, self.ALL[0]), Lang.EN) == [
+            "the productivity gain is at least 4.5% (now 2.0%)."
+        ]
 
     @pytest.mark.parametrize("lang", LANGS)
     def test_no_answers_no_lines(self, lang: Lang) -> None:
