@@ -246,7 +246,6 @@ def facts(
         "training_hours": f"{s.training.hours:g}",
         # the result's own present values, so a card says what the cost chart shows
         "time_cost": money(r.breakdown.hours_cost, lang),
-        "lost_output": money(r.breakdown.lost_output, lang),
         "backfill_rate": money(s.training.backfill_hourly_cost_eur, lang, cents=True),
         "stays_whole_period": money(r.stays_whole_period_eur, lang),
         "subsidy_total": money(s.training.subsidies_eur, lang),

@@ -44,6 +44,11 @@ class MonthRow:
     discounted_net: float
     cumulative_discounted_net: float
 
+    @property
+    def replacement_saving(self) -> float:
+        """The month's expected saving on replacement costs (a negative change), as a benefit (§6)."""
+        return max(-self.replacement_change, 0.0)
+
 
 @dataclass(frozen=True, slots=True)
 class Breakdown:

@@ -289,7 +289,7 @@ def benefit_build_up_figure(result: Result, lang: Lang | str) -> go.Figure:
         "productivity": [row.productivity for row in result.months],
         "other_benefit": [row.other_benefit for row in result.months],
         "vacancy": [row.vacancy for row in result.months],
-        "replacement_saving": [max(-row.replacement_change, 0.0) for row in result.months],
+        "replacement_saving": [row.replacement_saving for row in result.months],
         "clause_recovery": [row.clause_recovery for row in result.months],
     }
     traces = []

@@ -411,3 +411,23 @@ def test_pdf_pages_render_to_png(case: str, lang: Lang) -> None:
             body = grey.crop((0, 0, grey.width, int(grey.height * 0.92)))  # above the footer
             dark = sum(body.histogram()[:200])
             assert dark / (body.width * body.height) > 0.003, f"{picture.name} is (nearly) blank"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("case", ["one", "dead_end"])
+def test_report_says_what_the_page_says(case: str, lang: Lang) -> None:
+    """Pins one builder for page and report: the headline calculators.explain.read builds (the
+    comparison's answer for a dead-end case, the training's otherwise), the note on the two stay
+    figures and the parts of the costs are in both formats, as on the page."""
+    from calculators.explain import read
+
+    scenario = CASES[case]()[0][1]
+    reading = read(scenario, lang)
+    result = reading.result
+    html_text, pdf_text, _ = built(case, lang)
+    for document, quote in ((flat(html_text), escape), (flat(pdf_text), str)):
+        for line in reading.headline.text.split("\n\n"):
+            assert flat(quote(line)) in document
+        assert flat(quote(text(lang, "results.figures_explained"))) in document
+        assert flat(money(result.breakdown.training_net, lang)) in document
+        assert flat(money(result.total_cost_eur, lang)) in document
