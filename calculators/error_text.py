@@ -90,7 +90,7 @@ def format_in_unit(value: object, unit: str, lang: str) -> str:
     return text(lang, key, value=shown) if has_text(lang, key) else shown
 
 
-def _label(field: str, lang: str) -> str:
+def field_label(field: str, lang: str) -> str:
     path = spec_path(field)
     key = f"fields.{path}.label"
     label = text(lang, key) if has_text(lang, key) else _visible(path, _FIELD_CHARS)
@@ -114,8 +114,9 @@ def json_problem_text(problem: JsonProblem, lang: str) -> str:
     return text(lang, "errors.json.where", reason=reason, line=problem.line, column=problem.column)
 
 
-def render_error(error: ScenarioError, lang: str) -> str:
-    """The whole message: which field, what was wrong, what is allowed."""
+def render_error(error: ScenarioError, lang: str, *, path: bool = True) -> str:
+    """The whole message: which field (by its label, and its path unless ``path`` is False), what
+    was wrong, what is allowed."""
     spec = field_specs().get(spec_path(error.field))
     unit = spec.unit if spec else ""
     allowed = error.allowed
@@ -142,5 +143,7 @@ def render_error(error: ScenarioError, lang: str) -> str:
     if not has_text(lang, key):
         key = f"robustness.errors.{error.code}"  # codes added with the bad-input corpus (issue 8)
     problem = text(lang, key, **values)
+    if not path:
+        return text(lang, "errors.line_plain", label=field_label(error.field, lang), problem=problem)
     field = _visible(error.field, _FIELD_CHARS)
-    return text(lang, "errors.line", label=_label(error.field, lang), field=field, problem=problem)
+    return text(lang, "errors.line", label=field_label(error.field, lang), field=field, problem=problem)

@@ -56,11 +56,12 @@ class ScenarioError(ValueError):
         self.allowed = allowed or Allowed()
         super().__init__(self.message("en"))
 
-    def message(self, lang: str) -> str:
-        """The full message in ``lang`` ("nl" or "en")."""
+    def message(self, lang: str, *, path: bool = True) -> str:
+        """The full message in ``lang`` ("nl" or "en"). ``path=False`` leaves out the field's internal
+        path (``employee.gross_monthly_salary_eur``): for people; the command line keeps it."""
         from calculators.error_text import render_error  # late: the text layer imports this module
 
-        return render_error(self, lang)
+        return render_error(self, lang, path=path)
 
     @property
     def message_nl(self) -> str:

@@ -7,7 +7,7 @@ puts the chosen scenario's values into the form. Everything lives in this sessio
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 import pandas as pd
@@ -17,20 +17,31 @@ from calculators.comparison import MAX_NAME_CHARS, MAX_SCENARIOS, NamedScenario,
 from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
+from calculators.scenario_io import default_scenario, scenario_to_dict
 from ui.cache import cached_evaluate, session_memo
 from ui.compare_charts import comparison_figure
 from ui.lazy import kept_tab_key
 from ui.results_view import PLOTLY_CONFIG
 from ui.safe_text import escape_markdown
-from ui.state import load_into_state
+from ui.state import form_scenario, form_values, load_into_state
 from ui.steps import ALL_FIELDS, RESULTS_TABS
 from ui.uncertainty_text import share_text
 from ui.uncertainty_view import session_simulation
 
-__all__ = ["COMPARE_KEY", "comparison_items", "open_comparison", "show_compare", "sync_comparison"]
+__all__ = [
+    "COMPARE_KEY",
+    "OPENED_KEY",
+    "comparison_items",
+    "open_cases",
+    "opened_message",
+    "show_compare",
+    "show_opened",
+    "sync_comparison",
+]
 
 COMPARE_KEY = "compare"
 NAME_KEY = "compare_name"
+OPENED_KEY = "opened_message"  # what the last opened case did, shown where the user lands
 
 
 def comparison_items(state: MutableMapping[Any, Any]) -> list[NamedScenario] | None:
@@ -47,16 +58,88 @@ def _activate(state: MutableMapping[Any, Any], index: int, *, load: bool) -> Non
         load_into_state(state, ALL_FIELDS, data["items"][index].scenario)
 
 
-def open_comparison(state: MutableMapping[Any, Any], items: tuple[NamedScenario, ...], lang: Lang) -> None:
-    """Put opened scenarios in the session and the first one in the form (the upload calls this);
-    the results will open on the comparison."""
-    named = [
-        item if item.name else NamedScenario(text(lang, "compare.default_name", number=number), item.scenario)
-        for number, item in enumerate(items, start=1)
-    ]
-    state[COMPARE_KEY] = {"items": named, "active": 0}
-    _activate(state, 0, load=True)
-    state[kept_tab_key(RESULTS_TABS)] = "save"  # the results open on the comparison
+def _form_case(state: MutableMapping[Any, Any]) -> Scenario | None:
+    """The case in the form now, when it is valid and the user has changed anything (else None)."""
+    scenario, _ = form_scenario(form_values(state), ALL_FIELDS)
+    if scenario is None or scenario_to_dict(scenario) == scenario_to_dict(default_scenario()):
+        return None
+    return scenario
+
+
+def open_cases(
+    state: MutableMapping[Any, Any], opened: tuple[NamedScenario, ...], lang: Lang, *, source: str
+) -> bool:
+    """Open scenarios without replacing anyone's work: they are *added* to the comparison (which
+    starts, when none is open, with the case in the form as its first scenario, if the user changed
+    anything), and the first one opened goes into the form. Refused, changing nothing, when the
+    comparison would hold more than its limit. Returns whether it was opened; ``OPENED_KEY`` holds
+    the message (both languages are rebuilt from it on every run).
+
+    ``source`` names what was opened in the message: ``file``, ``comparison`` or ``team``.
+    """
+    data = state.get(COMPARE_KEY)
+    items: list[NamedScenario] = [] if data is None else list(data["items"])
+    current = _form_case(state)
+    kept = data is not None or current is not None  # there is earlier work to keep beside it
+    if data is not None and current is not None:  # the active scenario keeps what was typed since
+        active = data["active"]
+        items[active] = NamedScenario(items[active].name, current)
+    elif data is None and current is not None:
+        name = current.employee.label.strip()[:MAX_NAME_CHARS]
+        items = [NamedScenario(name or text(lang, "compare.current_case"), current)]
+    if len(items) + len(opened) > MAX_SCENARIOS:
+        state[OPENED_KEY] = {"kind": "full", "max": MAX_SCENARIOS, "count": len(opened)}
+        return False
+    first = len(items)
+    for offset, item in enumerate(opened):
+        name = item.name or item.scenario.employee.label.strip()[:MAX_NAME_CHARS]
+        items.append(
+            NamedScenario(
+                name or text(lang, "compare.default_name", number=first + offset + 1), item.scenario
+            )
+        )
+    if len(items) == 1:  # nothing to keep beside it: the form simply takes the case
+        state.pop(COMPARE_KEY, None)
+        load_into_state(state, ALL_FIELDS, items[0].scenario)
+    else:
+        state[COMPARE_KEY] = {"items": items, "active": first}
+        _activate(state, first, load=True)
+    state[OPENED_KEY] = {
+        "kind": source,
+        "count": len(opened),
+        "name": items[first].name,
+        "compared": len(items) if kept and len(items) > 1 else 0,
+    }
+    if source == "comparison":
+        state[kept_tab_key(RESULTS_TABS)] = "save"  # the results open on the comparison
+    return True
+
+
+def show_opened(lang: Lang) -> None:
+    """The message of the last opened case, where the user lands (wizard or start step)."""
+    shown = opened_message(st.session_state, lang)
+    if shown is None:
+        return
+    kind, words = shown
+    if kind == "error":
+        st.error(words, icon=":material/error:")
+    else:
+        st.success(words, icon=":material/task_alt:")
+
+
+def opened_message(state: Mapping[Any, Any], lang: Lang) -> tuple[str, str] | None:
+    """The last opened case's message as (kind, words): kind ``success`` or ``error``."""
+    message = state.get(OPENED_KEY)
+    if not message:
+        return None
+    if message["kind"] == "full":
+        return "error", text(lang, "compare.open_full", max=message["max"], count=message["count"])
+    name = escape_markdown(message["name"])
+    key = {"file": "upload.loaded", "comparison": "compare.loaded", "team": "compare.opened_team"}
+    words = text(lang, key[message["kind"]], count=message["count"], name=name)
+    if message["compared"]:
+        words += " " + text(lang, "compare.opened_added", compared=message["compared"])
+    return "success", words
 
 
 def _start(scenario: Scenario, lang: Lang) -> None:

@@ -2,8 +2,9 @@
 
 Labels and help texts depend only on content and language, so they are computed once per process.
 
-Rates are stored as fractions in the scenario and shown as percentages in the form; the widget's
-min/max are the field's allowed range, so the browser itself refuses impossible values. Every
+Rates are stored as fractions in the scenario and shown as percentages in the form. Number fields have
+no browser-side bounds: a value outside the field's allowed range is kept as typed and refused by the
+form's validation, which names the field and the range in the user's language. Every
 widget keeps its value for the whole session (``persist_state="session"``), across steps,
 pages, language and role switches.
 """
@@ -225,21 +226,18 @@ def _choice(spec: FieldSpec, lang: Lang, label: str, help_: str, disabled: bool)
 
 
 def _number(spec: FieldSpec, lang: Lang, label: str, help_: str, disabled: bool) -> None:
-    assert spec.minimum is not None and spec.maximum is not None
+    """A number field without a browser-side bound: a bound would swap a typed 0 or 1e12 back to the
+    old value with Streamlit's English hint. The value is kept as typed; the form's validation then
+    names the field and its allowed range in the user's language and holds the step (ui/wizard.py).
+    The allowed range is in the help text."""
     if spec.type == "int":
-        low: float | int = int(spec.minimum)
-        high: float | int = int(spec.maximum)
         step: float | int = 1
         fmt = "%d"
     else:
-        scale = 100.0 if spec.unit in PERCENT_UNITS else 1.0
-        low, high = float(spec.minimum) * scale, float(spec.maximum) * scale
         step = 0.5 if spec.unit in PERCENT_UNITS else _STEPS.get(spec.unit, 1.0)
         fmt = "%.1f" if spec.unit in PERCENT_UNITS else _FORMATS.get(spec.unit, "%.2f")
     st.number_input(
         label,
-        min_value=low,
-        max_value=high,
         step=step,
         format=fmt,
         key=widget_key(spec.path),

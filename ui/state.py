@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, MutableMapping
 from functools import lru_cache
 from typing import Any
 
-from calculators.errors import ScenarioError
+from calculators.errors import Allowed, ScenarioError
 from calculators.fields import field_spec
 from calculators.scenario import Scenario, TrainingKind
 from calculators.scenario_io import default_scenario, scenario_from_dict, scenario_to_dict, validation_errors
@@ -118,6 +118,9 @@ def _data_from_state(state: Mapping[Any, Any], paths: Iterable[str]) -> dict[str
         node[name] = from_widget(field_spec(path), state[key])
     count = state.get(SUBSIDY_COUNT_KEY)
     if isinstance(count, int):
+        most = field_spec("training.subsidies").max_items or 0
+        if not 0 <= count <= most:  # typed as such: refused by name, never swapped for another count
+            raise ScenarioError("training.subsidies", count, "out_of_range", Allowed(0, most))
         data["training"]["subsidies"] = [
             {part: state.get(subsidy_key(index, part)) for part in _SUBSIDY_PARTS} for index in range(count)
         ]

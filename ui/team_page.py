@@ -35,12 +35,12 @@ from calculators.team_file import (
 )
 from ui.cache import session_memo
 from ui.language import current_lang
+from ui.navigation import go_to
 from ui.results_view import PLOTLY_CONFIG
 from ui.safe_text import escape_markdown
 from ui.state import load_into_state
 from ui.steps import ALL_FIELDS, STEPS
 from ui.team_chart import team_npv_figure
-from ui.wizard import go_to
 
 __all__ = [
     "COLUMN_WIDTHS",

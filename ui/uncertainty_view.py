@@ -76,13 +76,22 @@ def _reset() -> None:
         state[range_key(name, "high")] = _percent_value(high)
 
 
+def _within(name: str, value: float) -> bool:
+    lowest, highest = allowed_limits(name)
+    return lowest - 1e-12 <= value <= highest + 1e-12
+
+
 def chosen_ranges(state: Mapping[Any, Any]) -> dict[str, tuple[float, float]]:
-    """The ranges in the session, as fractions (those not set are left to the defaults)."""
+    """The ranges in the session, as fractions (those not set are left to the defaults). A range with
+    an end outside its input's allowed range is not used: the settings say so by name (never a value
+    quietly swapped for another)."""
     chosen = {}
     for name in UNCERTAIN:
         low, high = state.get(range_key(name, "low")), state.get(range_key(name, "high"))
         if isinstance(low, int | float) and isinstance(high, int | float):
-            chosen[name] = (float(low) / 100.0, float(high) / 100.0)
+            pair = (float(low) / 100.0, float(high) / 100.0)
+            if all(_within(name, value) for value in pair):
+                chosen[name] = pair
     return chosen
 
 
@@ -112,16 +121,28 @@ def _settings(ranges: Mapping[str, Distribution], lang: Lang) -> None:
             left, right = st.columns(2)
             for column, end in ((left, "low"), (right, "high")):
                 with column:
-                    st.number_input(
+                    st.number_input(  # no browser-side bounds: refused out loud below instead
                         text(lang, f"uncertainty.settings.{end}_label", name=label),
-                        min_value=_percent_value(lowest),
-                        max_value=_percent_value(highest),
                         step=0.5,
                         format="%.1f",
                         key=range_key(name, end),
                         help=help_,
                         persist_state="session",
                     )
+            typed = [st.session_state.get(range_key(name, end)) for end in ("low", "high")]
+            if any(
+                isinstance(value, int | float) and not _within(name, float(value) / 100.0) for value in typed
+            ):
+                st.error(
+                    text(
+                        lang,
+                        "uncertainty.settings.out_of_range",
+                        name=label,
+                        min=percent(lowest, lang, 0),
+                        max=percent(highest, lang, 0),
+                    ),
+                    icon=":material/error:",
+                )
             given = chosen.get(name)
             used = ranges[name]
             if given is not None and (

@@ -1,21 +1,24 @@
-"""Open a saved case: a scenario file is checked in full before it replaces anything.
+"""Open a saved case: a scenario file is checked in full before it changes anything.
 
-A file that is malformed, too large, of another schema version or out of range is refused with a
-message naming what is wrong, and the current inputs stay exactly as they were.
+A file that is malformed, too large, of another kind (a picture, a spreadsheet), of another schema
+version or out of range is refused with a message in the user's language naming what is wrong, and the
+current inputs stay exactly as they were. A valid one is added beside the current work, never over it.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from calculators.comparison import ComparisonError, load_case_json
+from calculators.comparison import ComparisonError, NamedScenario, load_case_json
 from calculators.errors import ScenarioError
+from calculators.formatting import number
 from calculators.i18n import Lang, text
-from ui.compare_view import open_comparison
+from calculators.scenario_io import MAX_FILE_BYTES
+from ui.compare_view import open_cases
 from ui.language import LANG_KEY
+from ui.navigation import go_to_results
 from ui.safe_text import escape_markdown
-from ui.state import load_into_state
-from ui.steps import ALL_FIELDS
+from ui.upload_limits import hide_streamlit_limit
 
 __all__ = ["UPLOAD_KEY", "upload_widget"]
 
@@ -24,7 +27,9 @@ _MESSAGE_KEY = "upload_message"
 
 
 def _on_upload() -> None:
-    """Runs before the script: parse the file, and only when it is valid, load it into the form."""
+    """Runs before the script: parse the file, and only when it is valid, add it beside the current
+    work (ui.compare_view.open_cases): nothing typed is replaced without a trace. A comparison file
+    lands on the comparison."""
     uploaded = st.session_state.get(UPLOAD_KEY)
     if uploaded is None:
         st.session_state.pop(_MESSAGE_KEY, None)
@@ -36,38 +41,30 @@ def _on_upload() -> None:
         # both languages, so a language switch afterwards still shows the message
         st.session_state[_MESSAGE_KEY] = {
             "kind": "error",
-            "nl": error.message("nl"),
-            "en": error.message("en"),
+            "nl": error.message("nl", path=False),
+            "en": error.message("en", path=False),
         }
         return
+    st.session_state.pop(_MESSAGE_KEY, None)
+    lang = Lang(st.session_state.get(LANG_KEY, Lang.NL.value))
     if isinstance(case, tuple):
-        open_comparison(st.session_state, case, Lang(st.session_state.get(LANG_KEY, Lang.NL.value)))
-        st.session_state[_MESSAGE_KEY] = {"kind": "comparison", "count": len(case), "name": case[0].name}
+        if open_cases(st.session_state, case, lang, source="comparison"):
+            go_to_results()
         return
-    load_into_state(st.session_state, ALL_FIELDS, case)
-    st.session_state[_MESSAGE_KEY] = {"kind": "success"}
+    open_cases(st.session_state, (NamedScenario("", case),), lang, source="file")
 
 
 def upload_widget(lang: Lang) -> None:
     """The file picker and the outcome of the last upload."""
+    hide_streamlit_limit(UPLOAD_KEY)
     st.file_uploader(
-        text(lang, "upload.label"),
-        type=["json"],
+        text(lang, "upload.label", limit=number(MAX_FILE_BYTES / 1000, lang, 0)),
         key=UPLOAD_KEY,
         on_change=_on_upload,
-        max_upload_size=1,  # MB; a saved case is a few kB (the app refuses over 800 kB anyway)
+        max_upload_size=1,  # MB: the widget's own ceiling; the real limit (200 kB) is checked and said here
         help=text(lang, "upload.help"),
     )
     message = st.session_state.get(_MESSAGE_KEY)
-    if not message:
-        return
-    if message["kind"] == "success":
-        st.success(text(lang, "upload.loaded"), icon=":material/task_alt:")
-    elif message["kind"] == "comparison":
-        name = escape_markdown(message["name"] or text(lang, "compare.default_name", number=1))
-        st.success(
-            text(lang, "compare.loaded", count=message["count"], name=name), icon=":material/task_alt:"
-        )
-    else:
+    if message:
         st.error(f"{text(lang, 'upload.refused')} {escape_markdown(message[lang.value])}")
         st.caption(text(lang, "upload.kept"))

@@ -16,9 +16,11 @@ from calculators.fields import field_spec
 from calculators.i18n import Lang, text
 from calculators.scenario import RoleOutlook, TrainingKind
 from ui.cache import session_memo
+from ui.compare_view import COMPARE_KEY, OPENED_KEY, show_opened
 from ui.inputs import field, widget_key
 from ui.language import current_lang
 from ui.lazy import lazy_expander
+from ui.navigation import LAST_STEP, STEP_KEY, go_to
 from ui.results_step import render_results
 from ui.role import Role, current_role
 from ui.safe_text import escape_markdown
@@ -42,13 +44,12 @@ from ui.steps import (
 )
 from ui.upload import upload_widget
 
-__all__ = ["STEP_KEY", "assumptions_key", "dead_end_assumptions_key", "go_to", "render"]
+__all__ = ["assumptions_key", "dead_end_assumptions_key", "render"]
 
-STEP_KEY = "wizard_step"
 _SEEDED = "_leerwinst_seeded"
 _RESULTS_SEEN = "_leerwinst_results_seen"  # the user has had an answer in this session
 _LOG = logging.getLogger(__name__)
-_LAST = len(STEPS) - 1
+_LAST = LAST_STEP
 
 
 def assumptions_key(step_id: str) -> str:
@@ -61,13 +62,48 @@ def dead_end_assumptions_key(role: Role) -> str:
     return f"open_dead_end_assumptions_{role.value}"
 
 
-def go_to(index: int) -> None:
-    """Move to step ``index`` (a callback: runs before the page is drawn)."""
-    st.session_state[STEP_KEY] = max(0, min(_LAST, index))
-
-
 def _move(delta: int) -> None:
+    st.session_state.pop(OPENED_KEY, None)  # the message of an opened case has been read by now
     go_to(int(st.session_state.get(STEP_KEY, 0)) + delta)
+
+
+_CONFIRM_START_OVER = "confirm_start_over"
+
+
+def _ask_start_over() -> None:
+    st.session_state[_CONFIRM_START_OVER] = True
+
+
+def _cancel_start_over() -> None:
+    st.session_state.pop(_CONFIRM_START_OVER, None)
+
+
+def _start_over() -> None:
+    """Clear the case: every input back to its default, no comparison, the first step (confirmed)."""
+    state = st.session_state
+    for key in list(state.keys()):
+        if isinstance(key, str) and key.startswith(_CASE_PREFIXES):
+            del state[key]
+    for key in (COMPARE_KEY, OPENED_KEY, _CONFIRM_START_OVER, _RESULTS_SEEN):
+        state.pop(key, None)
+    seed_fields(state, ALL_FIELDS)
+    go_to(0)
+
+
+# every key that holds part of the case: form fields, subsidy lines and doubts (in__…), the comparison
+_CASE_PREFIXES = ("in__", "compare")
+
+
+def _start_over_question(lang: Lang) -> None:
+    """The confirmation, in the open above the navigation, while it is asked."""
+    if not st.session_state.get(_CONFIRM_START_OVER):
+        return
+    with st.container(border=True, key="start_over_confirm"):
+        st.warning(text(lang, "wizard.start_over_question"), icon=":material/warning:")
+        with st.container(horizontal=True):
+            st.button(text(lang, "wizard.start_over_yes"), key="start_over_yes", on_click=_start_over,
+                      type="primary", icon=":material/delete_sweep:")  # fmt: skip
+            st.button(text(lang, "wizard.start_over_no"), key="start_over_no", on_click=_cancel_start_over)
 
 
 def _fields(paths: tuple[str, ...], lang: Lang, role: Role, *, captions: bool) -> None:
@@ -97,18 +133,18 @@ def _clause_switch(lang: Lang, advisor: bool) -> None:
 
 
 def _subsidies(lang: Lang) -> None:
-    spec = field_spec("training.subsidies")
+    most = field_spec("training.subsidies").max_items or 0
     st.markdown(f"**{text(lang, 'fields.training.subsidies.label')}**")
     st.caption(text(lang, "fields.training.subsidies.help") + " " + text(lang, "wizard.slim_note"))
+    # no browser-side bounds here either (see ui/inputs.py): the form's validation refuses out loud
     st.number_input(
         text(lang, "wizard.subsidy_count"),
-        min_value=0,
-        max_value=spec.max_items or 0,
         step=1,
         key=SUBSIDY_COUNT_KEY,
         persist_state="session",
     )
-    for index in range(int(st.session_state.get(SUBSIDY_COUNT_KEY) or 0)):
+    # never more lines than a scenario may hold (a count beyond it is refused by the form's validation)
+    for index in range(max(0, min(most, int(st.session_state.get(SUBSIDY_COUNT_KEY) or 0)))):
         name, amount, month = st.columns([3, 2, 2])
         label = text(lang, "wizard.subsidy_line", number=index + 1)
         with name:
@@ -119,22 +155,16 @@ def _subsidies(lang: Lang) -> None:
                 persist_state="session",
             )
         with amount:
-            amount_spec = field_spec("training.subsidies.amount_eur")
             st.number_input(
                 f"{text(lang, 'fields.training.subsidies.amount_eur.label')} (€)",
-                min_value=float(amount_spec.minimum or 0),
-                max_value=float(amount_spec.maximum or 0),
                 step=50.0,
                 format="%.0f",
                 key=subsidy_key(index, "amount_eur"),
                 persist_state="session",
             )
         with month:
-            month_spec = field_spec("training.subsidies.month")
             st.number_input(
                 text(lang, "fields.training.subsidies.month.label"),
-                min_value=int(month_spec.minimum or 1),
-                max_value=int(month_spec.maximum or 1),
                 step=1,
                 key=subsidy_key(index, "month"),
                 persist_state="session",
@@ -204,12 +234,23 @@ def _start_step(lang: Lang) -> None:
         upload_widget(lang)
 
 
+def _asked_here(index: int) -> set[str]:
+    """Fields this step asks besides its own: under a ticked doubt, the assumption it is about."""
+    if STEPS[index].id != "doubts":
+        return set()
+    return {path for doubt, path in DOUBT_QUESTIONS.items() if st.session_state.get(doubt_key(doubt))}
+
+
+def _on_this_step(error: ScenarioError, index: int) -> bool:
+    return step_of_field(error.field) == index or error.field.split("[", 1)[0] in _asked_here(index)
+
+
 def _errors(errors: list[ScenarioError], lang: Lang, here: int) -> None:
     """Problems on this step, or — on the results step — all of them with a way to fix each."""
     for error in errors:
         target = step_of_field(error.field)
-        if here == _LAST or target == here:
-            st.error(escape_markdown(error.message(lang)), icon=":material/error:")
+        if here == _LAST or _on_this_step(error, here):
+            st.error(escape_markdown(error.message(lang, path=False)), icon=":material/error:")
             if here == _LAST:
                 st.button(
                     text(lang, "wizard.fix", step=text(lang, f"wizard.steps.{STEPS[target].id}")),
@@ -241,9 +282,16 @@ def _navigation(index: int, lang: Lang, blocked: bool) -> None:
             icon=":material/arrow_back:",
             width="stretch",
         )
-    if st.session_state.get(_RESULTS_SEEN) and 0 < index < _LAST - 1:
-        # after a first answer, one click back to it from any question: change one number, see the effect
-        with middle, st.container(horizontal=True, horizontal_alignment="right"):
+    with middle, st.container(horizontal=True, horizontal_alignment="right"):
+        if index > 0:
+            st.button(
+                text(lang, "wizard.start_over"),
+                key="nav_start_over",
+                on_click=_ask_start_over,
+                icon=":material/restart_alt:",
+            )
+        if st.session_state.get(_RESULTS_SEEN) and 0 < index < _LAST - 1:
+            # after a first answer, one click back to it from any question: change one number, see it
             st.button(
                 text(lang, "wizard.to_results"),
                 key="nav_results",
@@ -287,7 +335,7 @@ def _body(index: int, lang: Lang, role: Role) -> bool:
         with st.container(width=820):
             _question_step(step, lang, role, {error.field for error in errors})
     _errors(errors, lang, index)
-    return not any(step_of_field(error.field) == index for error in errors)
+    return not any(_on_this_step(error, index) for error in errors)
 
 
 def render() -> None:
@@ -298,6 +346,7 @@ def render() -> None:
         st.session_state[_SEEDED] = True
     index = int(st.session_state.setdefault(STEP_KEY, 0))
     _progress(index, lang)
+    show_opened(lang)  # what the last opened file or team member did, where the user lands
     try:
         may_continue = _body(index, lang, role)
     except Exception:  # a defect must never show a traceback or lose the user's inputs
@@ -306,5 +355,6 @@ def render() -> None:
         st.button(text(lang, "wizard.back_to_start"), key="failure_restart", on_click=go_to, args=(0,))
         may_continue = False
     st.divider()
+    _start_over_question(lang)
     _navigation(index, lang, blocked=not may_continue)
     st.caption(text(lang, "page.privacy") + " " + text(lang, "page.disclaimer"))

@@ -19,9 +19,11 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from calculators.error_text import field_label
 from calculators.i18n import text
 from tests.app.helpers import each_results_tab, goto
 from tests.corpus.scenario_cases import Case, all_cases, fixed_words, problem_template
+from ui.compare_view import COMPARE_KEY
 from ui.inputs import widget_key
 from ui.language import LANG_KEY
 from ui.upload import UPLOAD_KEY
@@ -94,7 +96,9 @@ def check_refusal(at: AppTest, case: Case, lang: str) -> None:
     message = shown[len(prefix) :]
     assert bare_punctuation(message) == []
     readable = unescaped(message)
-    assert f"({case.field}): " in readable, readable
+    assert case.field is not None
+    assert readable.startswith(field_label(case.field, lang) + ": "), readable  # the field by its label
+    assert f"({case.field})" not in readable, readable  # never the internal path
     assert fixed_words(problem_template(case.code, lang)) in readable, readable
     assert text(lang, "upload.kept") in [caption.value for caption in at.caption]
 
@@ -130,9 +134,14 @@ def test_accepted_file_shows_its_label_escaped(case: Case) -> None:
     """The file opens; on the results step the label appears only escaped, never as markup."""
     at = session_with_user_inputs()
     upload(at, case)
-    assert [box.value for box in at.success] == [text("nl", "upload.loaded")]
+    # added beside the user's own case, which the comparison keeps (issue 16): nothing is overwritten
+    assert [box.value for box in at.success] == [
+        text("nl", "upload.loaded") + " " + text("nl", "compare.opened_added", compared=2)
+    ]
     label = at.session_state[LABEL]
-    assert label != USER_INPUTS[LABEL]  # the file's label replaced the user's
+    assert label != USER_INPUTS[LABEL]  # the form shows the opened file
+    kept = at.session_state[COMPARE_KEY]["items"][0].scenario
+    assert kept.employee.label == USER_INPUTS[LABEL]  # the user's own case, one click away
     check_result(at)
     shown = []
     for _ in each_results_tab(at):  # every tab: the label may appear in any of them

@@ -1,9 +1,10 @@
-"""Every input is bounded and user text never becomes markup (issue 8 §1).
+"""Every input is honoured or refused out loud, and user text never becomes markup (issues 8, 16).
 
 Walks every wizard step, as owner and as advisor, with every optional part of the form opened (a
-dead-end track, a study-cost clause, a vacancy filled internally, the most subsidy lines): every number
-input has a minimum and a maximum, every text input a maximum length. Then types Markdown, HTML and
-links as the employee's label and checks the results page shows them only escaped.
+dead-end track, a study-cost clause, a vacancy filled internally, the most subsidy lines): a number
+above its allowed range is kept and refused by name with the step held; every text input has a maximum
+length. Then types Markdown, HTML and links as the employee's label and checks the results page shows
+them only escaped.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from calculators.fields import field_spec
+from calculators.i18n import text
 from tests.app.helpers import each_results_tab, goto
-from ui.inputs import widget_key
+from ui.inputs import PERCENT_UNITS, widget_key
 from ui.role import ROLE_KEY, Role
+from ui.safe_text import escape_markdown
 from ui.state import SUBSIDY_COUNT_KEY, doubt_key, subsidy_key
 from ui.steps import ALL_FIELDS, STEPS
 from ui.wizard import assumptions_key, dead_end_assumptions_key
@@ -50,18 +53,53 @@ def session(role: str, state: dict[str, Any]) -> AppTest:
     return at
 
 
+def _path_of(key: str) -> str:
+    """The field (spec) path of a number widget's key: in__employee__age → employee.age."""
+    if key == SUBSIDY_COUNT_KEY:
+        return "training.subsidies"
+    parts = key.removeprefix("in__").split("__")
+    if parts[:2] == ["training", "subsidies"]:
+        return f"training.subsidies.{parts[3]}"
+    return ".".join(parts)
+
+
+def _beyond(path: str) -> float:
+    """A value above the field's allowed range, in the widget's own unit (percent for rates)."""
+    spec = field_spec(path)
+    if path == "training.subsidies":
+        return float((spec.max_items or 0) + 1)
+    assert spec.maximum is not None
+    scale = 100.0 if spec.unit in PERCENT_UNITS else 1.0
+    return float(spec.maximum) * scale + (1 if spec.type == "int" else 1000.0)
+
+
 @pytest.mark.parametrize("role", ["owner", "advisor"])
-def test_every_number_is_bounded_and_every_text_limited(role: str) -> None:
-    """On every step: each number input has min and max, each text input max_chars; and the walk saw
-    a widget for every numeric and text field of the form (so no field escaped the check)."""
+def test_every_number_is_refused_out_loud(role: str) -> None:
+    """Issue 16: on every step, a number above its allowed range is kept as typed (not swapped for the
+    old value), a message in Dutch names the field by its label, and Volgende is held; putting the old
+    value back frees the step. Text inputs keep their maximum length. The walk must see a widget for
+    every numeric and text field of the form."""
     at = session(role, EVERYTHING_OPEN)
     seen: set[str] = set()
     for step in STEPS:
         goto(at, step.id)
-        for widget in at.number_input:
-            assert widget.min is not None and widget.max is not None, (step.id, widget.key, widget.label)
-            assert widget.min <= widget.max
-            seen.add(str(widget.key))
+        for key in [str(widget.key) for widget in at.number_input]:
+            path = _path_of(key)
+            old = at.number_input(key=key).value
+            at.number_input(key=key).set_value(_beyond(path)).run()
+            assert not at.exception, at.exception
+            assert at.number_input(key=key).value == _beyond(path), key  # kept as typed
+            label = escape_markdown(text("nl", f"fields.{path}.label"))  # as the page shows it
+            assert any(label in str(error.value) for error in at.error), (
+                step.id,
+                key,
+                [e.value for e in at.error],
+            )
+            assert all("__" not in str(error.value) for error in at.error)  # no internal key or path
+            assert at.button(key="nav_next").disabled, (step.id, key)
+            at.number_input(key=key).set_value(old).run()
+            assert not at.button(key="nav_next").disabled or step.id == "results", (step.id, key)
+            seen.add(key)
         for text_widget in at.text_input:
             assert text_widget.proto.max_chars > 0, (step.id, text_widget.key, text_widget.label)
             seen.add(str(text_widget.key))

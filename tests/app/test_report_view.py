@@ -18,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 
 from calculators.i18n import Lang, text
 from tests.app.helpers import open_results_tab
+from ui.navigation import STEP_KEY
 from ui.steps import STEPS
-from ui.wizard import STEP_KEY
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 RESULTS = next(index for index, step in enumerate(STEPS) if step.id == "results")

@@ -24,10 +24,11 @@ from calculators.break_even import Lever, thresholds
 from calculators.explain import headline, horizon_text, key_figures, what_if_lines
 from calculators.i18n import Lang, text
 from ui.inputs import choice_widget_key, widget_key
+from ui.navigation import STEP_KEY
 from ui.safe_text import escape_markdown
 from ui.state import scenario_from_state
 from ui.steps import ALL_FIELDS, STEPS, step_of_field
-from ui.wizard import STEP_KEY, assumptions_key
+from ui.wizard import assumptions_key
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 STEP = {step.id: index for index, step in enumerate(STEPS)}
@@ -330,13 +331,15 @@ class TestRefusedInput:
         set_number(at, "training.hours", 400.0)  # 400 h in one month, all in working time
 
     def test_error_names_field_and_inputs_kept(self) -> None:
-        """Pins an st.error naming "training.hours", the typed values still there, and Next disabled."""
+        """Pins an st.error naming the training hours by their label (never the internal path), the
+        typed values still there, and Next disabled."""
         at = new_app()
         self._refused(at)
         assert at.header[0].value == text(Lang.NL, "wizard.steps.training")
         messages = [unescape(error.value) for error in at.error]
         assert len(messages) == 1, messages
-        assert "(training.hours)" in messages[0]
+        assert messages[0].startswith(text(Lang.NL, "fields.training.hours.label") + ": ")
+        assert "training.hours" not in messages[0]
         assert "400" in messages[0]
         assert at.number_input(key=widget_key("training.hours")).value == 400.0
         assert at.number_input(key=widget_key("training.duration_months")).value == 1
@@ -350,7 +353,8 @@ class TestRefusedInput:
         go(at, "results")
         assert not at.metric
         assert [box.value for box in at.warning] == [text(Lang.NL, "wizard.cannot_calculate")]
-        assert any("(training.hours)" in unescape(error.value) for error in at.error)
+        label = text(Lang.NL, "fields.training.hours.label") + ": "
+        assert any(unescape(error.value).startswith(label) for error in at.error)
         fix = at.button(key=f"fix__training.hours__{STEP['training']}")
         assert fix.label == text(Lang.NL, "wizard.fix", step=text(Lang.NL, "wizard.steps.training"))
         fix.click().run()

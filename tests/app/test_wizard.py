@@ -138,7 +138,8 @@ class TestTrainingRules:
         """Pins cross-field validation on the step: 400 hours in one month is refused, inputs kept."""
         goto(app, "training")
         set_number(app, widget_key("training.hours"), 400.0)
-        assert any("training.hours" in error.value.replace("\\", "") for error in app.error)
+        label = text("nl", "fields.training.hours.label")
+        assert any(error.value.replace("\\", "").startswith(label + ":") for error in app.error)
         assert app.button(key="nav_next").disabled
         assert app.number_input(key=widget_key("training.hours")).value == 400.0
 
@@ -192,7 +193,7 @@ class TestResults:
         for section in each_results_tab(app):
             tables = any(field_column in table.value.columns for table in app.table)
             keys = {str(button.key) for button in (*app.button, *app.get("download_button"))}
-            drawn[section] = (_chart_keys(app), tables, keys - {"nav_back", "nav_next"})
+            drawn[section] = (_chart_keys(app), tables, keys - {"nav_back", "nav_next", "nav_start_over"})
         assert drawn == {
             "over_time": (["chart_cumulative"], False, set()),
             "money": (["chart_costs"], False, set()),
