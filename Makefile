@@ -32,6 +32,8 @@ lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy calculators ui app.py benchmarks tests
+	@# the one-way rule (calculators never import ui or Streamlit; pure UI builders never Streamlit)
+	$(VENV)/bin/lint-imports --no-cache
 
 bench: $(RUNTIME_STAMP)
 	$(PY) -m benchmarks

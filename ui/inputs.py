@@ -11,7 +11,6 @@ pages, language and role switches.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
 from functools import lru_cache
 from typing import Any
 
@@ -21,20 +20,17 @@ from calculators.error_text import format_in_unit
 from calculators.fields import FieldSpec, field_spec
 from calculators.i18n import Lang, has_text, text
 from calculators.sources import sources
+from ui.widget_values import PERCENT_UNITS, choice_widget_key, to_widget, widget_key
 
 __all__ = [
     "PERCENT_UNITS",
     "choice_widget_key",
     "default_caption",
     "field",
-    "from_widget",
     "help_text",
-    "seed",
-    "to_widget",
     "widget_key",
 ]
 
-PERCENT_UNITS = frozenset({"fraction", "fraction_of_annual_salary", "fraction_points"})
 _FORMATS = {
     "eur_per_month": "%.2f",
     "eur_per_hour": "%.2f",
@@ -55,37 +51,6 @@ _STEPS = {
     "hours_per_week": 1.0,
     "years": 1.0,
 }
-
-
-def widget_key(path: str) -> str:
-    """The session-state key of a field's widget (also its CSS class ``st-key-<key>``).
-
-    >>> widget_key("employee.gross_monthly_salary_eur")
-    'in__employee__gross_monthly_salary_eur'
-    """
-    return "in__" + path.replace(".", "__")
-
-
-def to_widget(spec: FieldSpec, value: Any) -> Any:
-    """A model value as the form shows it (percent for rates; an empty number stays empty)."""
-    if value is None and spec.nullable:
-        return None
-    if spec.unit in PERCENT_UNITS:
-        return round(float(value) * 100.0, 6)
-    if spec.type == "int":
-        return int(value)
-    if spec.type == "float":
-        return float(value)
-    if spec.type == "choice_list":
-        return list(value)
-    return value
-
-
-def from_widget(spec: FieldSpec, value: Any) -> Any:
-    """A form value as the model takes it (fraction for rates)."""
-    if spec.unit in PERCENT_UNITS and isinstance(value, int | float):
-        return float(value) / 100.0
-    return value
 
 
 @lru_cache(maxsize=512)
@@ -128,13 +93,6 @@ def _label(spec: FieldSpec, lang: Lang) -> str:
     label = text(lang, f"fields.{spec.path}.label")
     suffix_key = f"inputs.unit_suffix.{spec.unit}"
     return f"{label} ({text(lang, suffix_key)})" if has_text(lang, suffix_key) else label
-
-
-def seed(state: MutableMapping[Any, Any], path: str, model_value: Any, *, overwrite: bool = False) -> None:
-    """Put a field's value in the session (by default only when the user has not set one)."""
-    key = widget_key(path)
-    if overwrite or key not in state:
-        state[key] = to_widget(field_spec(path), model_value)
 
 
 def _reset(path: str) -> None:
@@ -184,15 +142,6 @@ def _widget(spec: FieldSpec, lang: Lang, disabled: bool) -> None:
         _choice(spec, lang, label, help_, disabled)
     else:
         _number(spec, lang, label, help_, disabled)
-
-
-def choice_widget_key(path: str, lang: Lang) -> str:
-    """Key of a choice widget: one per language (see :func:`_choice`).
-
-    >>> choice_widget_key("company.sector", Lang.EN)
-    'in__company__sector__en'
-    """
-    return f"{widget_key(path)}__{Lang(lang).value}"
 
 
 def _keep_choice(path: str, lang: Lang) -> None:

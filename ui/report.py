@@ -58,7 +58,7 @@ from calculators.rules import rules_for
 from calculators.scenario import RoleOutlook, Scenario, Subsidy
 from calculators.sources import sources
 from ui.assumptions_table import assumptions_frame
-from ui.dead_end_view import (
+from ui.dead_end_text import (
     EXTRA_SOURCES,
     RULES_CITED,
     checklist,

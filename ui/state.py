@@ -10,8 +10,8 @@ from calculators.errors import Allowed, ScenarioError
 from calculators.fields import field_spec
 from calculators.scenario import Scenario, TrainingKind
 from calculators.scenario_io import default_scenario, scenario_from_dict, scenario_to_dict, validation_errors
-from ui.inputs import from_widget, seed, widget_key
 from ui.steps import ALL_FIELDS
+from ui.widget_values import from_widget, seed, widget_key
 
 __all__ = [
     "SUBSIDY_COUNT_KEY",
