@@ -1,6 +1,7 @@
 # Leerwinst: one command each on a fresh machine that has only python3, make and apt.
 #   make run    start the app          make test   lint, type-check, all tests (unit, app, e2e)
-#   make bench  benchmarks             make lint   ruff + mypy only          make clean
+#   make test-fast  unit, AppTest and doctests, no browser (about a minute)
+#   make bench  benchmarks             make lint   ruff, mypy, import contracts   make clean
 # Everything runs through .venv/bin/python -m ..., so nothing needs activating.
 
 PYTHON ?= python3
@@ -15,17 +16,27 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
 DEV_STAMP     := $(VENV)/.stamp-dev
 
-.PHONY: run test bench load lint clean chromium pdftoppm constraints
+.PHONY: run test test-fast bench load lint clean chromium pdftoppm constraints
 
 # --browser.serverAddress localhost: Streamlit otherwise asks checkip.amazonaws.com for a public IP
 # to print at start-up; our app never contacts a third party, not even from the server.
 run: $(RUNTIME_STAMP)
 	$(PY) -m streamlit run app.py --browser.serverAddress localhost
 
+# Two workers (the machine has two cores); --dist loadfile keeps each test file on one worker, so a
+# browser-test module starts its app server once.
+PYTEST_PARALLEL := -n 2 --dist loadfile
+
 test: $(DEV_STAMP) chromium pdftoppm lint
 	@# Exit code 5 means "no tests collected": an empty suite must never count as a pass.
-	@$(PY) -m pytest; rc=$$?; \
+	@$(PY) -m pytest $(PYTEST_PARALLEL); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests, failing" >&2; fi; \
+	  exit $$rc
+
+# Unit, AppTest and doctests without the browser (about a minute): for the edit-test loop.
+test-fast: $(DEV_STAMP)
+	@$(PY) -m pytest $(PYTEST_PARALLEL) -m "not e2e"; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "make test-fast: pytest collected no tests, failing" >&2; fi; \
 	  exit $$rc
 
 lint: $(DEV_STAMP)
