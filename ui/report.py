@@ -92,6 +92,7 @@ __all__ = [
     "MAX_SCENARIOS",
     "ReportRequest",
     "build_document",
+    "report_files",
     "report_html",
     "report_pdf",
 ]
@@ -575,6 +576,12 @@ def build_document(request: ReportRequest) -> Document:
             lang, "report.footer", date=format_date(request.prepared_on, "short", locale=BABEL_LOCALE[lang])
         ),
     )
+
+
+def report_files(request: ReportRequest) -> tuple[bytes, bytes]:
+    """The report as (PDF, HTML) from one document: every scenario computed and laid out once."""
+    document = build_document(request)
+    return render_pdf(document, request.prepared_on), render_html(document)
 
 
 def report_html(request: ReportRequest) -> bytes:

@@ -19,7 +19,7 @@ import streamlit as st
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
 from ui.cache import session_memo
-from ui.report import MAX_NAME_CHARS, ReportRequest, report_html, report_pdf
+from ui.report import MAX_NAME_CHARS, ReportRequest, report_files
 from ui.uncertainty_view import chosen_ranges, session_simulation
 
 __all__ = ["ReportFiles", "show_report_downloads"]
@@ -34,7 +34,8 @@ class ReportFiles:
 
 
 def _build(request: ReportRequest) -> ReportFiles:
-    return ReportFiles(pdf=report_pdf(request), html=report_html(request))
+    pdf, html = report_files(request)  # one document for both formats: computed and laid out once
+    return ReportFiles(pdf=pdf, html=html)
 
 
 def show_report_downloads(scenarios: Sequence[tuple[str, Scenario]], lang: Lang, key: str) -> None:

@@ -431,3 +431,15 @@ def test_report_says_what_the_page_says(case: str, lang: Lang) -> None:
         assert flat(quote(text(lang, "results.figures_explained"))) in document
         assert flat(money(result.breakdown.training_net, lang)) in document
         assert flat(money(result.total_cost_eur, lang)) in document
+
+
+def test_both_formats_come_from_one_document() -> None:
+    """Pins report_files: the PDF and HTML it returns carry the same document as report_pdf/report_html
+    (the page builds both from one computation per click)."""
+    from ui.report import report_files
+
+    request = request_for("one", Lang.NL)
+    pdf, html = report_files(request)
+    assert html == report_html(request)
+    pdf_text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert flat(pdf_text) == flat(built("one", Lang.NL)[1])
