@@ -27,6 +27,8 @@ from calculators.scenario import RoleOutlook, Scenario, TrainingKind
 from calculators.sources import sources
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "content" / "examples").glob("*.json"))
+WAREHOUSE = Path(__file__).resolve().parents[2] / "content" / "examples" / "warehouse_dead_end.json"
+BAKERY_VACANCY = Path(__file__).resolve().parents[2] / "content" / "examples" / "bakery_shift_leader.json"
 
 
 def _all_for(scenario: Scenario, lang: Lang, doubts: tuple[str, ...] = DOUBTS) -> list[str]:
@@ -267,7 +269,7 @@ class TestProfiles:
         """The warehouse example (dead end, training for a job elsewhere, no other job in the firm), W5:
         with retraining unavailable, letting go by settlement is the cheapest option that exists, so
         the honest card leads and no card says training is cheapest."""
-        scenario = load_scenario_json((EXAMPLES[-1]).read_bytes())
+        scenario = load_scenario_json(WAREHOUSE.read_bytes())
         assert scenario.employee.role_outlook.value == "dead_end"
         assert not scenario.dead_end.internal_role_available
         ids = _ids(("W5",), scenario)
@@ -282,7 +284,7 @@ class TestProfiles:
     def test_dead_end_employee_with_an_internal_job(self) -> None:
         """The same employee with another job in the firm: retraining becomes cheapest, and the card that
         says so cites the redeployment duty (art. 7:669 lid 1, 7:611a lid 1 BW), not a deduction."""
-        scenario = load_scenario_json((EXAMPLES[-1]).read_bytes())
+        scenario = load_scenario_json(WAREHOUSE.read_bytes())
         scenario = replace(scenario, dead_end=replace(scenario.dead_end, internal_role_available=True))
         ids = _ids(("W5",), scenario)
         assert ids[:3] == ["w5_compare_not_zero", "w5_cheapest_option", "w5_training_cheaper_than_dismissal"]
@@ -295,7 +297,7 @@ class TestProfiles:
     def test_retraining_a_dead_end_employee_internally_is_never_called_deductible(self) -> None:
         """Training for another role in the firm, for an employee whose role lapses, is redeployment:
         never deductible (Stb. 2020, 188), so the card on deducting broad training is not shown."""
-        scenario = load_scenario_json((EXAMPLES[-1]).read_bytes())
+        scenario = load_scenario_json(WAREHOUSE.read_bytes())
         scenario = replace(
             scenario,
             training=replace(scenario.training, kind=TrainingKind.INTERNAL_BROADENING),
@@ -307,7 +309,7 @@ class TestProfiles:
 
     def test_internal_vacancy(self) -> None:
         """The bakery example (shift-leader vacancy filled internally, pays), W3."""
-        scenario = load_scenario_json((EXAMPLES[0]).read_bytes())
+        scenario = load_scenario_json(BAKERY_VACANCY.read_bytes())
         assert scenario.benefits.vacancy.filled_internally
         ids = _ids(("W3",), scenario)
         assert ids == [

@@ -94,14 +94,14 @@ class TestEvaluate:
 
     def test_standard_input(self) -> None:
         """``-`` reads the scenario from standard input and prints the same as the file."""
-        path = EXAMPLES[0]
+        path = REPO / "content" / "examples" / "bakery_shift_leader.json"
         run = cli("evaluate", "-", stdin=path.read_bytes())
         assert (run.code, run.stderr) == (0, "")
         assert run.json() == expected_output(path)
 
     def test_no_months(self) -> None:
         """``--no-months`` leaves the monthly table out and nothing else."""
-        path = EXAMPLES[0]
+        path = REPO / "content" / "examples" / "bakery_shift_leader.json"
         run = cli("evaluate", str(path), "--no-months")
         assert (run.code, run.stderr) == (0, "")
         output = run.json()

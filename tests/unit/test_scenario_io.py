@@ -177,7 +177,8 @@ def as_bytes(data: object) -> bytes:
 
 SALARY_BOUNDS = {"nl": ("€ 100", "€ 30.000"), "en": ("€100", "€30,000")}
 HORIZON_BOUNDS = {"nl": ("12 maanden", "120 maanden"), "en": ("12 months", "120 months")}
-TRUNCATED = EXAMPLES[0].read_bytes()[: len(EXAMPLES[0].read_bytes()) // 2]
+_BAKERY = (REPO / "content" / "examples" / "bakery_shift_leader.json").read_bytes()
+TRUNCATED = _BAKERY[: len(_BAKERY) // 2]
 DEEP = b"[" * 100_000 + b"]" * 100_000  # 200,000 bytes: within the size limit, beyond any parser stack
 
 REFUSALS = {
