@@ -20,10 +20,16 @@ and a ``%`` after a percentage are allowed; a leading ``-`` or ``+`` is the sign
 - ``3.250,50`` and ``3,250.50`` — with both separators, the last one is the decimal separator and
   the other must group thousands (``1.234.567,8``);
 - ``1.250.000`` and ``1,250,000`` — the same separator twice or more groups thousands;
-- ``3.250`` and ``3,250`` are **refused as ambiguous**: three thousand two hundred and fifty or
-  three and a quarter? A factor of a thousand on course fees is too costly a guess; the message
-  asks for ``3250`` or ``3,25``. (``0,250`` and ``1234.567`` are not ambiguous and are read as
-  decimals.)
+- ``1.800`` and ``1,800`` — one separator before exactly three digits (after one to three digits,
+  not ``0``) can be read both ways. These are read by **the file's notation**, settled once per
+  file: a semicolon-separated CSV is what Dutch Excel writes (Dutch), and every cell that can only
+  be read one way shows its notation (``3.250,50``, ``3250,5`` and ``1.250.000`` are Dutch;
+  ``3,250.50``, ``3250.5`` and ``1,250,000`` are English). In a Dutch file ``1.800`` is 1800 and
+  ``1,800`` is 1.8; in an English file the other way round. A comma between the columns settles
+  nothing (Google Sheets and LibreOffice write commas whatever the decimal mark). When the file
+  gives no evidence, or evidence both ways, ``1.800`` is **refused as ambiguous** (a factor of a
+  thousand on course fees is too costly a guess), and the message says which of the two it is and
+  asks for ``1800`` or ``1,8``.
 
 Refusals
 --------
@@ -38,16 +44,24 @@ evaluated; a formula cell is read through the value Excel saved with it, and a f
 a saved value is a bad cell. Columns are separated by ``;`` or ``,`` (whichever the header row
 uses).
 
-A bad row does not stop the file: it is reported with its row number as the spreadsheet shows it
-(the header is row 1), the column and the reason, and the other rows are still computed.
+A bad row does not stop the file: **every** bad cell of it is reported with its row number as the
+spreadsheet shows it (the header is row 1), the column and the reason (a cell that cannot be read,
+a whole number written with decimals, a value outside its range), and the other rows are still
+computed. The rules that tie fields together (no clause with mandatory training, subsidies at most
+the costs, hours within the contract) are checked once every cell of the row is right, because they
+need the row's own values. A name or label longer than 40 characters does not cost the row: it is
+shortened (to 39 characters and "…") with a note (:class:`RowNote`).
 
 Export
 ------
 Results are written as CSV (Dutch: ``;`` and a decimal comma; English: ``,`` and a point) and
-.xlsx. A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a null
-character gets an apostrophe in front, so a spreadsheet shows it as text instead of running it as a
-formula (OWASP ASVS 5.0 requirement 1.2.10, CSV and formula injection; sources.yaml:
-owasp_asvs_formula_injection).
+.xlsx. Both list every employee row of the file in its order: a computed row with its figures, a
+skipped row with empty figures and, in the last column (*Opmerking* / *Note*), why it was skipped;
+the same column carries a shortened name's note. The workbook adds a sheet with one line per bad
+cell of the skipped rows, and the totals. A text cell that begins with ``=``, ``+``, ``-``, ``@``,
+a tab, a carriage return or a null character gets an apostrophe in front, so a spreadsheet shows
+it as text instead of running it as a formula (OWASP ASVS 5.0 requirement 1.2.10, CSV and formula
+injection; sources.yaml: owasp_asvs_formula_injection).
 """
 
 from __future__ import annotations
@@ -60,11 +74,11 @@ import unicodedata
 import warnings
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
@@ -73,7 +87,7 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 
 from calculators.content import ContentError, load_yaml
 from calculators.error_text import format_in_unit
-from calculators.errors import ScenarioError
+from calculators.errors import Allowed, ScenarioError
 from calculators.fields import field_spec, field_specs, spec_path
 from calculators.formatting import number as format_number
 from calculators.i18n import Lang, has_text, text
@@ -89,7 +103,12 @@ __all__ = [
     "MAX_UNCOMPRESSED_BYTES",
     "CellProblem",
     "GuideRow",
+    "Notation",
+    "NotationEvidence",
+    "NumberNotation",
     "RowError",
+    "RowNote",
+    "SkippedRow",
     "TeamColumn",
     "TeamFile",
     "TeamFileError",
@@ -97,6 +116,7 @@ __all__ = [
     "column_guide",
     "export_csv",
     "export_xlsx",
+    "number_notation",
     "parse_decimal",
     "read_team_file",
     "safe_cell",
@@ -172,35 +192,111 @@ class _Headers:
     ids: tuple[str, ...]
 
 
+Notation = Literal["nl", "en"]  # Dutch 1.234,56 or English 1,234.56
+
+
+@dataclass(frozen=True, slots=True)
+class NotationEvidence:
+    """What shows a file's number notation: a cell that can only be read one way (its row and its
+    text), or, with ``row`` 0, the semicolons between the columns of a CSV (Dutch Excel's)."""
+
+    row: int
+    value: str = ""
+
+    def describe(self, lang: Lang | str) -> str:
+        """Where the evidence is, in ``lang``: "'3.250,50' in rij 2" or the semicolons."""
+        if self.row == 0:
+            return text(lang, "team.notation.semicolons")
+        return text(lang, "team.notation.cell", value=self.value, row=self.row)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberNotation:
+    """How a file writes its numbers, settled once per file (see the module notes).
+
+    ``notation`` is None when the file shows no notation, or both (``dutch`` and ``english`` then
+    say where). ``read`` counts the cells that could be read both ways and were read by
+    ``notation``; ``example`` is the first of them.
+    """
+
+    notation: Notation | None = None
+    dutch: NotationEvidence | None = None
+    english: NotationEvidence | None = None
+    read: int = 0
+    example: NotationEvidence | None = None
+    example_number: float = 0.0  # what the example was read as
+
+    @property
+    def mixed(self) -> bool:
+        """Whether the file shows both notations."""
+        return self.dutch is not None and self.english is not None
+
+    def message(self, lang: Lang | str) -> str | None:
+        """What the page says when numbers were read by the file's notation (else None).
+
+        >>> note = NumberNotation("nl", NotationEvidence(0), read=1, example=NotationEvidence(3, "1.800"),
+        ...                       example_number=1800.0)
+        >>> print(note.message("en"))
+        '1.800' in row 3 can be read two ways and was read as 1800, because the file writes numbers the ...
+        """
+        if self.notation is None or self.example is None or not self.read:
+            return None
+        evidence = self.dutch if self.notation == "nl" else self.english
+        assert evidence is not None
+        number = self.example_number
+        reading = str(int(number)) if number.is_integer() else repr(number)
+        if Lang(lang) is Lang.NL:
+            reading = reading.replace(".", ",")
+        return text(
+            lang,
+            "team.notation.read_one" if self.read == 1 else "team.notation.read",
+            count=format_number(self.read, lang),
+            example=self.example.value,
+            row=self.example.row,
+            reading=reading,
+            notation=text(lang, f"team.notation.{self.notation}"),
+            reason=evidence.describe(lang),
+        )
+
+
+def _readings(parts: tuple[str, str], lang: Lang | str) -> tuple[str, str]:
+    """The two readings of an ambiguous number: thousands (1800) and decimal (1,8 or 1.8)."""
+    whole, fraction = parts
+    point = "," if Lang(lang) is Lang.NL else "."
+    decimal = fraction.rstrip("0")
+    return whole + fraction, f"{whole}{point}{decimal}" if decimal else whole
+
+
 @dataclass(frozen=True, slots=True)
 class CellProblem:
     """A cell that cannot be read as what its column needs.
 
-    ``code``: empty, not_a_number, ambiguous, not_a_choice, not_yes_no, date, formula_without_value,
-    spreadsheet_error, extra_cells. ``parts`` holds the two readings of an ambiguous number.
+    ``code``: empty, not_a_number, ambiguous (no evidence of the file's notation), ambiguous_mixed
+    (evidence both ways: ``mixed`` holds one of each), not_a_choice, not_yes_no, date,
+    formula_without_value, spreadsheet_error, extra_cells. ``parts`` holds the two readings of an
+    ambiguous number.
     """
 
     code: str
     field: str
     value: str = ""
     parts: tuple[str, str] = ("", "")
+    mixed: tuple[NotationEvidence, NotationEvidence] | None = None
 
     def message(self, lang: Lang | str) -> str:
         """Why the cell was refused, in ``lang``, with what is allowed."""
         values: dict[str, object] = {"value": self.value}
-        spec = field_specs().get(self.field)
+        spec = field_specs().get(spec_path(self.field)) if self.field else None
         if spec is not None and spec.minimum is not None and spec.maximum is not None:
             values["min"] = format_in_unit(spec.minimum, spec.unit, str(lang))
             values["max"] = format_in_unit(spec.maximum, spec.unit, str(lang))
         column = _column_for_field(self.field)
         if column is not None and column.kind in {"choice", "yes_no"}:
             values["values"] = ", ".join(column.word(value, lang) for value in column.template_words)
-        if self.code == "ambiguous":
-            whole, fraction = self.parts
-            point = "," if Lang(lang) is Lang.NL else "."
-            decimal = fraction.rstrip("0")
-            values["whole"] = whole + fraction
-            values["decimal"] = f"{whole}{point}{decimal}" if decimal else whole
+        if self.code in {"ambiguous", "ambiguous_mixed"}:
+            values["whole"], values["decimal"] = _readings(self.parts, lang)
+        if self.mixed is not None:
+            values["dutch"], values["english"] = (evidence.describe(lang) for evidence in self.mixed)
         key = f"team.cell_errors.{self.code}"
         if self.code == "empty" and column is not None and column.kind in {"choice", "yes_no"}:
             key = "team.cell_errors.empty_choice"
@@ -223,8 +319,28 @@ class RowError:
         return text(lang, key) if has_text(lang, key) else "–"
 
     def reason(self, lang: Lang | str) -> str:
-        """What is wrong and what is allowed, in ``lang``."""
-        return self.problem.message(str(lang))
+        """What is wrong and what is allowed, in ``lang`` (never the field's internal path)."""
+        if isinstance(self.problem, ScenarioError):
+            return self.problem.message(str(lang), path=False)
+        return self.problem.message(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class RowNote:
+    """Something the reader changed in a row that was still computed: a name shortened to fit.
+
+    ``code``: label_shortened (``length`` characters in the file, ``max_length`` kept).
+    """
+
+    row: int
+    column: str  # the header as written in the file
+    code: str
+    length: int = 0
+    max_length: int = 0
+
+    def message(self, lang: Lang | str) -> str:
+        """What was changed and why, in ``lang``."""
+        return text(lang, f"team.notes.{self.code}", length=self.length, max=self.max_length)
 
 
 # --------------------------------------------------------------------------- columns
@@ -375,6 +491,7 @@ class _BadCell:
 
 _SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
 _CURRENCY = re.compile(r"^(?:€|eur\b)\s*|\s*(?:€|eur)$", re.IGNORECASE)
+_UNSHOWABLE = frozenset({"Cc", "Cs", "Zl", "Zp"})  # as calculators.scenario_io: never in a name
 
 
 def _grouped(number: str, separator: str) -> bool:
@@ -382,20 +499,17 @@ def _grouped(number: str, separator: str) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])
 
 
-def parse_decimal(raw: str, *, money: bool = False, percent: bool = False) -> float:
-    """A number typed the Dutch or the English way (see the module notes).
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """A number read from text, the notation its writing shows (None: none), and for a number that
+    could be read both ways, its two parts."""
 
-    >>> parse_decimal("3.250,50"), parse_decimal("3250,5"), parse_decimal("3250.50")
-    (3250.5, 3250.5, 3250.5)
-    >>> parse_decimal("1,250,000"), parse_decimal("-0,25"), parse_decimal("€ 1.650,00", money=True)
-    (1250000.0, -0.25, 1650.0)
-    >>> parse_decimal("2,5%", percent=True)
-    2.5
-    >>> parse_decimal("3.250")
-    Traceback (most recent call last):
-    ...
-    calculators.team_file._Refused: ambiguous
-    """
+    value: float
+    shows: Notation | None = None
+    ambiguous: tuple[str, str] | None = None
+
+
+def _parse(raw: str, *, money: bool, percent: bool, notation: Notation | None) -> _Parsed:
     value = raw.strip()
     if percent:
         value = value.removesuffix("%").rstrip()
@@ -411,39 +525,125 @@ def parse_decimal(raw: str, *, money: bool = False, percent: bool = False) -> fl
     if not re.fullmatch(r"[0-9][0-9.,]*", value) or value[-1] in ".,":
         raise _Refused("not_a_number")
     dots, commas = value.count("."), value.count(",")
+    shows: Notation | None
+    ambiguous = None
     if dots and commas:
         decimal, group = (".", ",") if value.rfind(".") > value.rfind(",") else (",", ".")
         whole, _, fraction = value.rpartition(decimal)
         if decimal in whole or not _grouped(whole, group):
             raise _Refused("not_a_number")
         digits = f"{whole.replace(group, '')}.{fraction}"
+        shows = "nl" if decimal == "," else "en"
     elif dots + commas == 0:
-        digits = value
+        digits, shows = value, None
     elif dots + commas > 1:
         separator = "." if dots else ","
         if not _grouped(value, separator):
             raise _Refused("not_a_number")
         digits = value.replace(separator, "")
+        shows = "nl" if separator == "." else "en"  # a dot grouping thousands: the comma is decimal
     else:
-        whole, _, fraction = value.partition("." if dots else ",")
+        separator = "." if dots else ","
+        whole, _, fraction = value.partition(separator)
         if len(fraction) == 3 and 1 <= len(whole) <= 3 and whole[0] != "0":
-            raise _Refused("ambiguous", (whole, fraction))
-        digits = f"{whole}.{fraction}"
+            if notation is None:
+                raise _Refused("ambiguous", (whole, fraction))
+            grouping = (separator == ".") == (notation == "nl")
+            digits = whole + fraction if grouping else f"{whole}.{fraction}"
+            shows, ambiguous = None, (whole, fraction)
+        else:
+            digits = f"{whole}.{fraction}"
+            shows = "nl" if separator == "," else "en"
     number = sign * float(digits)
     if not math.isfinite(number):
         raise _Refused("not_a_number")
-    return number
+    return _Parsed(number, shows, ambiguous)
 
 
-def _number(value: object, column: TeamColumn) -> float:
+def parse_decimal(
+    raw: str, *, money: bool = False, percent: bool = False, notation: Notation | None = None
+) -> float:
+    """A number typed the Dutch or the English way (see the module notes); ``notation`` reads the
+    numbers that could be read both ways (``1.800``), which are refused without it.
+
+    >>> parse_decimal("3.250,50"), parse_decimal("3250,5"), parse_decimal("3250.50")
+    (3250.5, 3250.5, 3250.5)
+    >>> parse_decimal("1,250,000"), parse_decimal("-0,25"), parse_decimal("€ 1.650,00", money=True)
+    (1250000.0, -0.25, 1650.0)
+    >>> parse_decimal("2,5%", percent=True)
+    2.5
+    >>> parse_decimal("1.800", notation="nl"), parse_decimal("1.800", notation="en")
+    (1800.0, 1.8)
+    >>> parse_decimal("3.250")
+    Traceback (most recent call last):
+    ...
+    calculators.team_file._Refused: ambiguous
+    """
+    return _parse(raw, money=money, percent=percent, notation=notation).value
+
+
+def number_notation(raw: str, *, money: bool = False, percent: bool = False) -> Notation | None:
+    """The notation a typed number shows: ``"nl"``, ``"en"``, or None when it shows none (no
+    separator, one that could be read both ways, or not a number).
+
+    >>> number_notation("3.250,50"), number_notation("3250.5"), number_notation("1.250.000")
+    ('nl', 'en', 'nl')
+    >>> number_notation("1.800"), number_notation("3250"), number_notation("veel")
+    (None, None, None)
+    """
+    try:
+        return _parse(raw, money=money, percent=percent, notation=None).shows
+    except _Refused:
+        return None
+
+
+def _value_field(column: TeamColumn) -> str:
+    """The field a number column's cell holds (a subsidy cell is one subsidy's amount)."""
+    return "training.subsidies.amount_eur" if column.kind == "subsidy" else column.field
+
+
+def _is_money(column: TeamColumn) -> bool:
+    return field_specs()[_value_field(column)].unit.startswith("eur")
+
+
+@dataclass
+class _Reading:
+    """The file's notation while its rows are read, and the cells read by it (mutable: one file)."""
+
+    notation: NumberNotation
+    read: int = 0
+    example: NotationEvidence | None = None
+    example_number: float = 0.0
+
+    @property
+    def mixed(self) -> tuple[NotationEvidence, NotationEvidence] | None:
+        """Where the file shows each notation, when it shows both."""
+        dutch, english = self.notation.dutch, self.notation.english
+        return (dutch, english) if dutch is not None and english is not None else None
+
+
+def _number(value: object, column: TeamColumn, reading: _Reading, row: int) -> float:
     if isinstance(value, bool):
         raise _Refused("not_a_number")
     if isinstance(value, int | float):
         return float(value)
     if isinstance(value, datetime | date | time | timedelta):
         raise _Refused("date")
-    unit = field_spec(column.field).unit
-    return parse_decimal(str(value), money=unit.startswith("eur"), percent=column.kind == "percent")
+    notation = reading.notation.notation
+    try:
+        parsed = _parse(
+            str(value), money=_is_money(column), percent=column.kind == "percent", notation=notation
+        )
+    except _Refused as refused:
+        if refused.code == "ambiguous" and reading.notation.mixed:
+            raise _Refused("ambiguous_mixed", refused.parts) from None
+        raise
+    if parsed.ambiguous is not None:
+        reading.read += 1
+        if reading.example is None:
+            reading.example = NotationEvidence(row, _shown_value(value))
+            reading.example_number = parsed.value
+    return parsed.value
 
 
 def _choice(value: object, column: TeamColumn) -> str:
@@ -480,7 +680,7 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
     node[name] = value
 
 
-def _cell_value(column: TeamColumn, value: object) -> object:
+def _cell_value(column: TeamColumn, value: object, reading: _Reading, row: int) -> object:
     """The model value of one filled cell (raises _Refused)."""
     if isinstance(value, _BadCell):
         raise _Refused(value.code)
@@ -489,8 +689,33 @@ def _cell_value(column: TeamColumn, value: object) -> object:
     if column.kind in {"choice", "yes_no"}:
         stored = _choice(value, column)
         return stored == "yes" if column.kind == "yes_no" else stored
-    number = _number(value, column)
+    number = _number(value, column, reading, row)
     return number / 100.0 if column.kind == "percent" else number
+
+
+def _range_error(field: str, value: float, path: str | None = None) -> ScenarioError | None:
+    """A number outside its field's range, or with decimals where a whole number belongs: the same
+    error, with the same message, as :func:`calculators.scenario_io.validation_errors` gives.
+    ``path`` is the field's spec path when ``field`` holds a list index."""
+    spec = field_specs()[path or field]
+    assert spec.minimum is not None and spec.maximum is not None
+    if not math.isfinite(value):
+        code = "not_finite"
+    elif spec.type == "int" and not value.is_integer():
+        code = "wrong_type_int"
+    elif not spec.minimum <= value <= spec.maximum:
+        code = "out_of_range"
+    else:
+        return None
+    return ScenarioError(field, value, code, Allowed(spec.minimum, spec.maximum))
+
+
+def _label(value: str, field: str, row: int, header: str) -> tuple[str, RowNote | None]:
+    """A name as it is kept: shortened, with a note, when it is longer than its field allows."""
+    limit = field_specs()[field].max_length
+    if limit is None or len(value) <= limit:
+        return value, None
+    return value[: limit - 1].rstrip() + "…", RowNote(row, header, "label_shortened", len(value), limit)
 
 
 def _shown_value(value: object) -> str:
@@ -503,26 +728,57 @@ def _shown_value(value: object) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TeamRow:
-    """A good row: its number in the spreadsheet and the employee's scenario."""
+    """A good row: its number in the spreadsheet, the employee's scenario, and what the reader
+    changed in it (a shortened name)."""
 
     row: int
     scenario: Scenario
+    notes: tuple[RowNote, ...] = ()
 
     @property
     def label(self) -> str:
-        """The employee's label as typed (may be empty)."""
+        """The employee's label as typed (may be empty; shortened when too long)."""
         return self.scenario.employee.label
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedRow:
+    """A row that was not computed: its number, its name (as far as it could be read), every
+    problem found in it, and its notes."""
+
+    row: int
+    label: str
+    errors: tuple[RowError, ...]
+    notes: tuple[RowNote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class TeamFile:
-    """What a team file holds: the good rows, the problems of the bad ones, what was ignored."""
+    """What a team file holds: the good rows, the skipped ones with their problems, what was
+    ignored, and how its numbers were read."""
 
     kind: str  # "csv" or "xlsx"
     rows: tuple[TeamRow, ...]
-    errors: tuple[RowError, ...]
-    skipped: int
+    skipped_rows: tuple[SkippedRow, ...]
     ignored_columns: tuple[str, ...]
+    notation: NumberNotation = NumberNotation()
+
+    @property
+    def errors(self) -> tuple[RowError, ...]:
+        """Every problem of every skipped row, in file order."""
+        return tuple(error for row in self.skipped_rows for error in row.errors)
+
+    @property
+    def skipped(self) -> int:
+        """How many employee rows were skipped."""
+        return len(self.skipped_rows)
+
+    @property
+    def notes(self) -> tuple[RowNote, ...]:
+        """Every note, of computed and skipped rows, in file order."""
+        notes = [note for row in self.rows for note in row.notes]
+        notes += [note for row in self.skipped_rows for note in row.notes]
+        return tuple(sorted(notes, key=lambda note: note.row))
 
     @property
     def data_rows(self) -> int:
@@ -567,23 +823,47 @@ def _layout(header: Sequence[object]) -> _Layout:
     return _Layout(tuple(positions), len(cells), tuple(ignored))
 
 
-def _row(number: int, cells: Sequence[object], layout: _Layout) -> TeamRow | list[RowError]:
-    """One data row: its scenario, or every problem found in it."""
+def _row(number: int, cells: Sequence[object], layout: _Layout, reading: _Reading) -> TeamRow | SkippedRow:
+    """One data row: its scenario, or every problem found in it (every bad cell, each with its
+    column; the cross-field rules once every cell is right)."""
     data: dict[str, Any] = {}
     problems: list[RowError] = []
+    notes: list[RowNote] = []
     headers: dict[str, str] = {}
+    label = ""
     for index, column, header in layout.positions:
         headers[column.id] = header
         value = cells[index] if index < len(cells) else None
         if _is_empty(value):
             if column.required and column.kind != "text":
-                problems.append(RowError(number, header, CellProblem("empty", column.field)))
+                problems.append(RowError(number, header, CellProblem("empty", _value_field(column))))
             continue
         try:
-            model_value = _cell_value(column, value)
+            model_value = _cell_value(column, value, reading, number)
         except _Refused as refused:
-            problem = CellProblem(refused.code, column.field, _shown_value(value), refused.parts)
+            mixed = reading.mixed if refused.code == "ambiguous_mixed" else None
+            problem = CellProblem(
+                refused.code, _value_field(column), _shown_value(value), refused.parts, mixed
+            )
             problems.append(RowError(number, header, problem))
+            continue
+        error: ScenarioError | None = None
+        if column.kind == "text":
+            label, note = _label(str(model_value), column.field, number, header)
+            notes.extend([note] if note else [])
+            model_value = label
+            if any(unicodedata.category(char) in _UNSHOWABLE for char in label):
+                limit = field_specs()[column.field].max_length
+                error = ScenarioError(column.field, label, "invalid_characters", Allowed(max_length=limit))
+        elif isinstance(model_value, float) and column.kind == "subsidy":
+            if model_value != 0:
+                error = _range_error(
+                    "training.subsidies[0].amount_eur", model_value, "training.subsidies.amount_eur"
+                )
+        elif isinstance(model_value, float):
+            error = _range_error(column.field, model_value)
+        if error is not None:
+            problems.append(RowError(number, header, error))
             continue
         if column.kind == "subsidy":
             if model_value != 0:
@@ -594,16 +874,16 @@ def _row(number: int, cells: Sequence[object], layout: _Layout) -> TeamRow | lis
     extra = [cell for cell in cells[layout.width :] if not _is_empty(cell)]
     if extra:
         problems.append(RowError(number, "", CellProblem("extra_cells", "", _shown_value(extra[0]))))
-    if problems:
-        return problems
-    try:
-        scenario = scenario_from_dict(data, check=False)
-    except ScenarioError as error:
-        return [_row_error(number, error, headers)]
-    errors = validation_errors(scenario)
-    if errors:
-        return [_row_error(number, error, headers) for error in errors]
-    return TeamRow(number, scenario)
+    if not problems:
+        try:
+            scenario = scenario_from_dict(data, check=False)
+        except ScenarioError as error:  # not expected after the checks above; reported all the same
+            problems.append(_row_error(number, error, headers))
+        else:
+            problems.extend(_row_error(number, error, headers) for error in validation_errors(scenario))
+            if not problems:
+                return TeamRow(number, scenario, tuple(notes))
+    return SkippedRow(number, label, tuple(problems), tuple(notes))
 
 
 def _row_error(number: int, error: ScenarioError, headers: Mapping[str, str]) -> RowError:
@@ -611,31 +891,72 @@ def _row_error(number: int, error: ScenarioError, headers: Mapping[str, str]) ->
     return RowError(number, headers.get(column.id, "") if column else "", error)
 
 
-def _read_rows(rows: Iterator[tuple[int, Sequence[object]]], kind: str) -> TeamFile:
-    """Header (the first non-blank row), then every non-blank row as an employee."""
+def _notation(
+    rows: Sequence[tuple[int, Sequence[object]]], layout: _Layout, semicolons: bool
+) -> NumberNotation:
+    """The file's number notation, from its delimiter and the cells that can only be read one way
+    (text cells of the number columns; a spreadsheet's number cells show none)."""
+    dutch = NotationEvidence(0) if semicolons else None
+    english: NotationEvidence | None = None
+    numbers = [
+        (index, _is_money(column), column.kind == "percent")
+        for index, column, _ in layout.positions
+        if column.kind in {"number", "percent", "subsidy"}
+    ]
+    for number, cells in rows:
+        for index, money, percent in numbers:
+            cell = cells[index] if index < len(cells) else None
+            if not isinstance(cell, str) or ("." not in cell and "," not in cell):
+                continue
+            shows = number_notation(cell, money=money, percent=percent)
+            if shows == "nl" and dutch is None:
+                dutch = NotationEvidence(number, _shown_value(cell))
+            elif shows == "en" and english is None:
+                english = NotationEvidence(number, _shown_value(cell))
+        if dutch is not None and english is not None:
+            break
+    if dutch is not None and english is not None:
+        return NumberNotation(None, dutch, english)
+    if dutch is not None:
+        return NumberNotation("nl", dutch=dutch)
+    if english is not None:
+        return NumberNotation("en", english=english)
+    return NumberNotation()
+
+
+def _read_rows(
+    rows: Iterator[tuple[int, Sequence[object]]], kind: str, *, semicolons: bool = False
+) -> TeamFile:
+    """Header (the first non-blank row), then every non-blank row as an employee. The rows are
+    read twice: once for the file's number notation, then each as an employee."""
     for _, header in rows:
         if not all(_is_empty(cell) for cell in header):
             break
     else:
         raise TeamFileError("empty")
     layout = _layout(header)
-    good: list[TeamRow] = []
-    errors: list[RowError] = []
-    count = 0
+    employees: list[tuple[int, Sequence[object]]] = []
     for number, cells in rows:
         if all(_is_empty(cell) for cell in cells):
             continue
-        count += 1
-        if count > MAX_ROWS:
+        if len(employees) == MAX_ROWS:
             raise TeamFileError("too_many_rows", max=MAX_ROWS)
-        outcome = _row(number, cells, layout)
+        employees.append((number, cells))
+    if not employees:
+        raise TeamFileError("header_only")
+    reading = _Reading(_notation(employees, layout, semicolons))
+    good: list[TeamRow] = []
+    skipped: list[SkippedRow] = []
+    for number, cells in employees:
+        outcome = _row(number, cells, layout, reading)
         if isinstance(outcome, TeamRow):
             good.append(outcome)
         else:
-            errors.extend(outcome)
-    if count == 0:
-        raise TeamFileError("header_only")
-    return TeamFile(kind, tuple(good), tuple(errors), count - len(good), layout.ignored)
+            skipped.append(outcome)
+    notation = replace(
+        reading.notation, read=reading.read, example=reading.example, example_number=reading.example_number
+    )
+    return TeamFile(kind, tuple(good), tuple(skipped), layout.ignored, notation)
 
 
 # --------------------------------------------------------------------------- file formats
@@ -692,15 +1013,21 @@ def _delimiter(decoded: str) -> str:
     return best
 
 
-def _csv_rows(raw: bytes) -> Iterator[tuple[int, Sequence[object]]]:
+def _csv_rows(raw: bytes) -> tuple[Iterator[tuple[int, Sequence[object]]], str]:
+    """The rows of a CSV file and its delimiter."""
     decoded = _decode_csv(raw)
     if not decoded.strip():
         raise TeamFileError("empty")
-    reader = csv.reader(io.StringIO(decoded, newline=""), delimiter=_delimiter(decoded), strict=True)
-    try:
-        yield from enumerate(reader, start=1)
-    except csv.Error:
-        raise TeamFileError("csv_broken") from None
+    delimiter = _delimiter(decoded)
+    reader = csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter, strict=True)
+
+    def rows() -> Iterator[tuple[int, Sequence[object]]]:
+        try:
+            yield from enumerate(reader, start=1)
+        except csv.Error:
+            raise TeamFileError("csv_broken") from None
+
+    return rows(), delimiter
 
 
 def _check_zip(raw: bytes) -> zipfile.ZipFile:
@@ -824,8 +1151,10 @@ def read_team_file(name: str, raw: bytes) -> TeamFile:
         raise TeamFileError("too_large", size=_Megabytes(len(raw)), max=_Megabytes(MAX_FILE_BYTES))
     if not raw.strip():
         raise TeamFileError("empty")
-    rows = _csv_rows(raw) if suffix == ".csv" else _xlsx_rows(raw)
-    return _read_rows(rows, suffix[1:])
+    if suffix == ".xlsx":
+        return _read_rows(_xlsx_rows(raw), "xlsx")
+    rows, delimiter = _csv_rows(raw)
+    return _read_rows(rows, "csv", semicolons=delimiter == ";")
 
 
 # --------------------------------------------------------------------------- the template
@@ -1022,10 +1351,33 @@ _EXPORT_COLUMNS = (
     "dead_end",
     "soonest",
     "clause",
+    "note",
 )
+_PROBLEM_COLUMNS = ("row", "label", "column", "reason")
 
 
-def _export_rows(rows: Sequence[TeamRow], result: TeamResult) -> list[list[object]]:
+def _note_text(notes: Sequence[RowNote], lang: Lang) -> list[str]:
+    return [f"{note.column}: {note.message(lang)}" for note in notes]
+
+
+def _problem_text(error: RowError, lang: Lang) -> str:
+    """ "column: reason" (the column once, when the reason already starts with it)."""
+    column, reason = error.column_name(lang), error.reason(lang)
+    return reason if reason.startswith(f"{column}:") else f"{column}: {reason}"
+
+
+def _skipped_text(row: SkippedRow, lang: Lang) -> str:
+    """Why a row was skipped, every problem as "column: reason", then its notes."""
+    reasons = " | ".join(_problem_text(error, lang) for error in row.errors)
+    return " | ".join([text(lang, "team.export.skipped", reasons=reasons), *_note_text(row.notes, lang)])
+
+
+def _export_rows(
+    rows: Sequence[TeamRow], result: TeamResult, skipped: Sequence[SkippedRow], lang: Lang
+) -> list[list[object]]:
+    """One line per employee row of the file, in file order: computed rows with their figures,
+    skipped rows with empty figures and why they were skipped."""
+
     def line(row: TeamRow, member: TeamMember) -> list[object]:
         return [
             row.row,
@@ -1039,23 +1391,31 @@ def _export_rows(rows: Sequence[TeamRow], result: TeamResult) -> list[list[objec
             member.dead_end_candidate,
             member.pays_off_soonest,
             member.clause_not_allowed,
+            " | ".join(_note_text(row.notes, lang)) or None,
         ]
 
-    return [line(row, member) for row, member in zip(rows, result.members, strict=True)]
+    lines = [(row.row, line(row, member)) for row, member in zip(rows, result.members, strict=True)]
+    empty: list[object] = [None] * (len(_EXPORT_COLUMNS) - 3)
+    lines += [(row.row, [row.row, row.label, *empty, _skipped_text(row, lang)]) for row in skipped]
+    return [cells for _, cells in sorted(lines, key=lambda pair: pair[0])]
 
 
 def _export_header(lang: Lang) -> list[object]:
     return [text(lang, f"team.columns.{name}") for name in _EXPORT_COLUMNS]
 
 
-def export_csv(rows: Sequence[TeamRow], result: TeamResult, lang: Lang | str) -> bytes:
-    """The team's results as CSV: one line per employee (money rounded to cents, no thousands
-    separators; an empty cell where a month does not exist; flags as yes/no)."""
+def export_csv(
+    rows: Sequence[TeamRow], result: TeamResult, lang: Lang | str, *, skipped: Sequence[SkippedRow] = ()
+) -> bytes:
+    """The team's results as CSV: one line per employee row of the file, in its order (money
+    rounded to cents, no thousands separators; an empty cell where a month does not exist; flags as
+    yes/no). A skipped row has empty figures and, in the last column, every reason it was skipped;
+    the same column holds a shortened name's note."""
     language = Lang(lang)
-    return _csv_bytes([_export_header(language), *_export_rows(rows, result)], language)
+    return _csv_bytes([_export_header(language), *_export_rows(rows, result, skipped, language)], language)
 
 
-def _totals(result: TeamResult, lang: Lang) -> list[tuple[str, object]]:
+def _totals(result: TeamResult, skipped: int, lang: Lang) -> list[tuple[str, object]]:
     t = result.totals
     return [
         (text(lang, "team.totals.employees"), t.employees),
@@ -1067,11 +1427,21 @@ def _totals(result: TeamResult, lang: Lang) -> list[tuple[str, object]]:
         (text(lang, "team.totals.dead_end"), t.dead_end_candidates),
         (text(lang, "team.totals.clause"), t.clause_not_allowed),
         (text(lang, "team.totals.soonest"), t.soonest_payback_month),
+        (text(lang, "team.totals.skipped"), skipped),
     ]
 
 
-def export_xlsx(rows: Sequence[TeamRow], result: TeamResult, lang: Lang | str) -> bytes:
-    """The team's results as an Excel workbook: the employees, and the totals on a second sheet.
+def _bold_header(sheet: Any) -> None:
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+
+
+def export_xlsx(
+    rows: Sequence[TeamRow], result: TeamResult, lang: Lang | str, *, skipped: Sequence[SkippedRow] = ()
+) -> bytes:
+    """The team's results as an Excel workbook: the employees (every row of the file, as in the
+    CSV), the totals, and the skipped rows' problems on a sheet of their own (one line per bad cell;
+    only when rows were skipped).
 
     Money cells are numbers with a euro format, so they can be summed and sorted in Excel.
     """
@@ -1084,7 +1454,7 @@ def export_xlsx(rows: Sequence[TeamRow], result: TeamResult, lang: Lang | str) -
     sheet.append([safe_cell(str(cell)) for cell in _export_header(language)])
     yes, no = text(language, "team.export.yes"), text(language, "team.export.no")
     money_columns = {_EXPORT_COLUMNS.index(name) for name in ("npv", "worst_case", "cost", "benefit")}
-    for line in _export_rows(rows, result):
+    for line in _export_rows(rows, result, skipped, language):
         cells = [
             (yes if cell else no)
             if isinstance(cell, bool)
@@ -1096,14 +1466,23 @@ def export_xlsx(rows: Sequence[TeamRow], result: TeamResult, lang: Lang | str) -
         sheet.append(cells)
         for index in money_columns:
             sheet.cell(row=sheet.max_row, column=index + 1).number_format = money_format
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    _bold_header(sheet)
     sheet.freeze_panes = "C2"
-    _fit_columns(sheet, [8, 24, 16, 14, 14, 16, 16, 16, 12, 12, 12])
+    _fit_columns(sheet, [8, 24, 16, 14, 14, 16, 16, 16, 12, 12, 12, 60])
     totals = workbook.create_sheet(text(language, "team.export.totals_sheet"))
-    for label, value in _totals(result, language):
+    for label, value in _totals(result, len(skipped), language):
         totals.append([safe_cell(label), value])
         if isinstance(value, float):
             totals.cell(row=totals.max_row, column=2).number_format = money_format
     _fit_columns(totals, [44, 18])
+    if skipped:
+        problems = workbook.create_sheet(text(language, "team.export.skipped_sheet"))
+        problems.append([text(language, f"team.export.problem_columns.{name}") for name in _PROBLEM_COLUMNS])
+        for row in skipped:
+            for error in row.errors:
+                line = [row.row, row.label, error.column_name(language), error.reason(language)]
+                problems.append([safe_cell(cell) if isinstance(cell, str) else cell for cell in line])
+        _bold_header(problems)
+        problems.freeze_panes = "A2"
+        _fit_columns(problems, [8, 24, 28, 90])
     return _xlsx_bytes(workbook)

@@ -1,5 +1,6 @@
 """Team mode in real Chromium: the advisor downloads the template, fills in 20 employees, uploads it,
-sorts the table, downloads the result and opens one employee in the full flow.
+sorts the table, downloads the result and opens one employee in the full flow; the results survive the
+trip to the wizard and back (nl, en); a row with several bad cells lists every one (nl, en).
 
 Expected figures come from an independent route: each employee's scenario is built directly with
 ``scenario_from_dict`` (not through the team reader) and evaluated with ``evaluate()`` one by one.
@@ -11,12 +12,14 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from playwright.sync_api import Locator, Page, expect
 
 from calculators import evaluate, scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
+from calculators.team_file import read_team_file, template_csv
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
 from tests.unit.test_team_file import CORPUS
 from ui.inputs import widget_key
@@ -112,6 +115,15 @@ def _visible_rows(page: Page) -> list[list[str]]:
     ]
 
 
+def _expect_labels(page: Page, labels: list[str]) -> None:
+    """The grid shows ``labels`` in this order (it redraws a moment after the script run ends)."""
+    for _ in range(50):
+        if [row[1] for row in _visible_rows(page)] == labels:
+            return
+        page.wait_for_timeout(200)
+    assert [row[1] for row in _visible_rows(page)] == labels
+
+
 def _sort_by_npv(page: Page) -> None:
     canvas = _grid(page).locator("canvas").first
     expect(canvas).to_be_visible()
@@ -194,3 +206,91 @@ def test_bad_rows_listed_in_english(page: Page, app_url: str) -> None:
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible", timeout=30_000)
     screenshot(page, "team_en_bad_rows")
+
+
+def _to_team_page(page: Page, app_url: str, lang: Lang) -> None:
+    set_viewport_tall(page)
+    open_app(page, f"{app_url}/team")
+    if lang is Lang.EN:
+        by_key(page, "lang").get_by_text(text(Lang.EN, "language.en"), exact=True).click()
+        wait_for_app_idle(page)
+    expect(page.get_by_test_id("stHeading").first).to_have_text(text(lang, "team.title"))
+
+
+@pytest.mark.parametrize("lang", [Lang.NL, Lang.EN])
+def test_results_survive_a_round_trip_to_the_wizard(
+    page: Page, app_url: str, tmp_path: Path, lang: Lang
+) -> None:
+    """Pins, in each language: the template uploaded, sorted by net result (highest first), one
+    employee opened in the full calculation, then back through the navigation — the same file, the
+    same order and the same employee chosen, without uploading again."""
+    _to_team_page(page, app_url, lang)
+    template = tmp_path / "team.csv"
+    template.write_bytes(template_csv(lang))
+    by_key(page, "team_upload").locator("input[type=file]").set_input_files(template)
+    wait_for_app_idle(page)
+    expect(page.get_by_text(text(lang, "team.computed", count=3))).to_be_visible()
+    expect(by_key(page, "team_upload")).to_have_count(0)  # the file is kept: no uploader until "Other file"
+
+    by_key(page, "team_sort").click()
+    page.get_by_role("option", name=text(lang, "team.columns.npv"), exact=True).click()
+    wait_for_app_idle(page)
+    by_key(page, "team_sort_descending").get_by_text(text(lang, "team.sort_descending")).click()
+    wait_for_app_idle(page)
+    rows = read_team_file("team.csv", template_csv(lang)).rows
+    npv = {row.label: evaluate(row.scenario).npv_eur for row in rows}
+    highest_first = sorted(npv, key=lambda label: npv[label], reverse=True)
+    _expect_labels(page, highest_first)
+
+    chosen = rows[2]  # row 4: the order picker
+    by_key(page, "team_open_row").click()
+    page.get_by_role("option", name=f"{text(lang, 'team.row_label', row=4)} · {chosen.label}").click()
+    wait_for_app_idle(page)
+    by_key(page, "team_open").locator("button").click()
+    wait_for_app_idle(page)
+    expect(page.get_by_test_id("stHeading").first).to_have_text(text(lang, "wizard.steps.employee"))
+    expect(by_key(page, widget_key("employee.label")).locator("input")).to_have_value(chosen.label)
+
+    page.get_by_test_id("stTopNavLink").filter(has_text=text(lang, "team.nav_title")).click()
+    wait_for_app_idle(page)
+    expect(page.get_by_test_id("stHeading").first).to_have_text(text(lang, "team.title"))
+    expect(page.get_by_text(text(lang, "team.computed", count=3))).to_be_visible()
+    expect(by_key(page, "team_kept_file")).to_contain_text("team.csv")
+    expect(by_key(page, "team_upload")).to_have_count(0)
+    _expect_labels(page, highest_first)
+    expect(by_key(page, "team_sort").locator("input")).to_have_value(text(lang, "team.columns.npv"))
+    expect(by_key(page, "team_open_row").locator("input")).to_have_value(
+        f"{text(lang, 'team.row_label', row=4)} · {chosen.label}"
+    )
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible", timeout=30_000)
+    screenshot(page, f"team_{lang.value}_back_from_the_wizard")
+
+
+@pytest.mark.parametrize("lang", [Lang.NL, Lang.EN])
+def test_several_bad_cells_in_one_row(page: Page, app_url: str, lang: Lang) -> None:
+    """Pins the list of a row with five bad cells: one line per cell, in the user's language."""
+    _to_team_page(page, app_url, lang)
+    by_key(page, "team_upload").locator("input[type=file]").set_input_files(CORPUS / "several_bad_cells.csv")
+    wait_for_app_idle(page)
+    expect(page.get_by_text(text(lang, "team.skipped_one"))).to_be_visible()
+    errors = page.get_by_test_id("stDataFrame").first  # the errors come before the results
+    expect(errors.locator("table tr")).to_have_count(6)  # the header and five bad cells of row 2
+    reasons = [
+        row[2]
+        for row in [
+            errors.locator("table tr")
+            .nth(index)
+            .locator("td")
+            .evaluate_all("cells => cells.map(c => c.textContent)")
+            for index in range(1, 6)
+        ]
+    ]
+    expected = [
+        error.reason(lang)
+        for error in read_team_file("x.csv", (CORPUS / "several_bad_cells.csv").read_bytes()).errors
+    ]
+    assert reasons == expected
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible", timeout=30_000)
+    screenshot(page, f"team_{lang.value}_several_bad_cells")

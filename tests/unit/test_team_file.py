@@ -20,12 +20,14 @@ from calculators.team_file import (
     MAX_FILE_BYTES,
     MAX_ROWS,
     CellProblem,
+    NotationEvidence,
     RowError,
     TeamFile,
     TeamFileError,
     column_guide,
     export_csv,
     export_xlsx,
+    number_notation,
     parse_decimal,
     read_team_file,
     safe_cell,
@@ -292,8 +294,12 @@ class TestRowErrors:
         team = read(dutch_csv(["Kok", "-500", *GOOD[2:]], ["Bakker", "veel", *GOOD[2:]]))
         negative, text_cell = team.errors
         assert isinstance(negative.problem, ScenarioError)
-        assert plain(negative.reason("nl")) == plain(negative.problem.message("nl"))
-        assert "employee.gross_monthly_salary_eur" in negative.reason("nl")
+        assert plain(negative.reason("nl")) == plain(negative.problem.message("nl", path=False))
+        assert plain(negative.reason("nl")) == (
+            "Bruto maandsalaris: € -500 valt buiten het toegestane bereik van € 100 tot en met € 30.000."
+        )
+        for lang in ("nl", "en"):  # the field's label, never its internal path
+            assert "employee.gross_monthly_salary_eur" not in negative.reason(lang)
         assert "€ 100" in plain(negative.reason("nl")) and "€ 30.000" in plain(negative.reason("nl"))
         assert "€100" in plain(negative.reason("en")) and "€30,000" in plain(negative.reason("en"))
         assert (
@@ -303,7 +309,8 @@ class TestRowErrors:
         assert plain(text_cell.reason("en")) == "'veel' is not a number; enter a number from €100 to €30,000."
 
     def test_cell_problems(self) -> None:
-        """Pins empty required cells, bad choices, bad yes/no, ambiguous numbers, whole numbers."""
+        """Pins empty required cells, bad choices, bad yes/no, whole numbers; and 1.500 in a file with
+        semicolons between its columns (Dutch Excel's) read as fifteen hundred, not refused."""
         header = [*REQUIRED_NL, "Studiekostenbeding (ja/nee)"]
         team = read(
             dutch_csv(
@@ -319,18 +326,13 @@ class TestRowErrors:
             (2, "empty"),
             (3, "not_a_choice"),
             (4, "not_yes_no"),
-            (5, "ambiguous"),
             (6, "wrong_type_int"),
         ]
+        assert [(row.row, row.scenario.training.course_fees_eur) for row in team.rows] == [(5, 1500.0)]
         assert (
             team.errors[1].reason("en")
             == "'stabil' is not an allowed choice; choose from: stable, uncertain, dead end."
         )
-        assert team.errors[3].reason("nl") == (
-            "'1.500' is dubbelzinnig: bedoelt u 1500 of 1,5? "
-            "Schrijf het getal zonder punt of komma voor de duizendtallen."
-        )
-        assert "1500 or 1.5" in team.errors[3].reason("en")
 
     def test_cross_field_rules_name_their_column(self) -> None:
         """Pins a clause on mandatory training (void) and subsidies above the costs, each in its column."""
@@ -364,6 +366,358 @@ class TestRowErrors:
         assert error.column == "" and "'40'" in error.reason("en")
 
 
+def english_csv(*rows: list[str]) -> bytes:
+    """A comma-separated file with the English header; cells with a comma are quoted."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([EN[:9], *rows])
+    return buffer.getvalue().encode("utf-8")
+
+
+def workbook_bytes(*rows: list[object]) -> bytes:
+    """An .xlsx with the Dutch header; strings stay text cells, numbers number cells."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(REQUIRED_NL)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+GOOD_EN = ["Mechanic", "3100", "38", "6", "34", "stable", "current job", "1650", "40"]
+GOOD_CELLS: list[object] = ["Monteur", 3100, 38, 6, 34, "stabiel", "huidige functie", 1650, 40]
+SEMICOLONS_NL = "puntkomma's tussen de kolommen, zoals Nederlandse Excel ze schrijft"
+SEMICOLONS_EN = "semicolons between the columns, as Dutch Excel writes them"
+
+
+class TestNotation:
+    """The file's number notation, settled once per file; 1.800 read by it, refused without it."""
+
+    @pytest.mark.parametrize(
+        ("typed", "shows"),
+        [
+            ("3.250,50", "nl"),
+            ("3250,5", "nl"),
+            ("0,250", "nl"),  # a leading zero is never a thousands group: a decimal comma
+            ("1.250.000", "nl"),  # a dot grouping thousands leaves the comma for decimals
+            ("3,250.50", "en"),
+            ("3250.5", "en"),
+            ("1234.567", "en"),
+            ("1,250,000", "en"),
+            ("1.800", None),  # could be either: no evidence
+            ("1,800", None),
+            ("3250", None),
+            ("veel", None),
+        ],
+    )
+    def test_what_a_cell_shows(self, typed: str, shows: str | None) -> None:
+        """Pins which cells settle the notation: only those that can be read one way."""
+        assert number_notation(typed) == shows
+
+    @pytest.mark.parametrize(
+        ("typed", "notation", "expected"),
+        [
+            ("1.800", "nl", 1800.0),  # Dutch: the dot groups thousands
+            ("1,800", "nl", 1.8),  # Dutch: the comma is the decimal mark
+            ("1.800", "en", 1.8),
+            ("1,800", "en", 1800.0),
+            ("-1.500", "nl", -1500.0),
+            ("3.250,50", "en", 3250.5),  # a number that can be read one way is read that way
+        ],
+    )
+    def test_ambiguous_read_by_the_notation(self, typed: str, notation: str, expected: float) -> None:
+        """Pins both readings of one separator before three digits."""
+        assert parse_decimal(typed, notation=notation) == expected  # type: ignore[arg-type]
+
+    def test_semicolon_file_reads_1800_as_eighteen_hundred(self) -> None:
+        """Pins a Dutch Excel file: 3.250,50 → 3250.50, 1.800 → 1800 and 12,500 → 12.5 (hours)."""
+        team = read(dutch_csv(["A", "3.250,50", *GOOD[2:7], "1.800", "12,500"]))
+        (row,) = team.rows
+        assert row.scenario.employee.gross_monthly_salary_eur == 3250.5
+        assert row.scenario.training.course_fees_eur == 1800.0
+        assert row.scenario.training.hours == 12.5
+        notation = team.notation
+        assert (notation.notation, notation.dutch, notation.english) == ("nl", NotationEvidence(0), None)
+        assert (notation.read, notation.example) == (2, NotationEvidence(2, "1.800"))
+        assert notation.message("nl") == (
+            "2 getallen zijn op twee manieren te lezen, zoals '1.800' in rij 2. Ze zijn gelezen zoals het "
+            f"bestand getallen schrijft, op zijn Nederlands ({SEMICOLONS_NL}): '1.800' is 1800."
+        )
+
+    def test_comma_file_settled_by_an_english_cell(self) -> None:
+        """Pins a comma-separated file where "3,250.50" settles English: "1,800" → 1800."""
+        team = read(english_csv(["Mechanic", "3,250.50", *GOOD_EN[2:7], "1,800", "40"]))
+        (row,) = team.rows
+        assert row.scenario.employee.gross_monthly_salary_eur == 3250.5
+        assert row.scenario.training.course_fees_eur == 1800.0
+        assert team.notation.notation == "en"
+        assert team.notation.english == NotationEvidence(2, "3,250.50")
+        assert team.notation.message("en") == (
+            "'1,800' in row 2 can be read two ways and was read as 1800, because the file writes numbers "
+            "the English way ('3,250.50' in row 2)."
+        )
+
+    def test_a_later_row_settles_an_earlier_one(self) -> None:
+        """Pins that the notation is the whole file's: row 3's 3,250.50 reads row 2's 1,800 as 1800."""
+        team = read(english_csv(["A", *GOOD_EN[1:7], "1,800", "40"], ["B", "3,250.50", *GOOD_EN[2:]]))
+        assert [row.scenario.training.course_fees_eur for row in team.rows] == [1800.0, 1650.0]
+
+    def test_conflicting_evidence_is_reported(self) -> None:
+        """Pins semicolons (Dutch) against 3250.50 (English): 1.800 refused, naming both; 3250.50 itself
+        is read as it can only be read."""
+        team = read(dutch_csv(["A", "3250.50", *GOOD[2:7], "1.800", GOOD[8]], GOOD))
+        assert [row.row for row in team.rows] == [3]
+        (error,) = team.errors
+        assert (error.row, error.column, code(error)) == (2, "Cursuskosten (€)", "ambiguous_mixed")
+        assert error.reason("nl") == (
+            "'1.800' is dubbelzinnig: bedoelt u 1800 of 1,8? Het bestand schrijft getallen op twee manieren: "
+            f"op zijn Nederlands ({SEMICOLONS_NL}) en op zijn Engels ('3250.50' in rij 2). "
+            "Schrijf het getal zonder punt of komma voor de duizendtallen."
+        )
+        assert error.reason("en") == (
+            "'1.800' is ambiguous: do you mean 1800 or 1.8? The file writes numbers in two ways: "
+            f"the Dutch way ({SEMICOLONS_EN}) and the English way ('3250.50' in row 2). "
+            "Write the number without a point or comma for the thousands."
+        )
+        assert team.notation.notation is None and team.notation.message("nl") is None
+
+    def test_conflicting_text_cells_in_a_workbook(self) -> None:
+        """Pins text cells of an .xlsx: 3.250,50 in row 2 and 3,250.50 in row 3 conflict, so 1.800
+        (row 4) is refused; rows 2 and 3 are read."""
+        team = read(
+            workbook_bytes(
+                ["A", "3.250,50", *GOOD_CELLS[2:]],
+                ["B", "3,250.50", *GOOD_CELLS[2:]],
+                ["C", *GOOD_CELLS[1:7], "1.800", 40],
+            ),
+            "team.xlsx",
+        )
+        assert [row.scenario.employee.gross_monthly_salary_eur for row in team.rows] == [3250.5, 3250.5]
+        assert (team.notation.dutch, team.notation.english) == (
+            NotationEvidence(2, "3.250,50"),
+            NotationEvidence(3, "3,250.50"),
+        )
+        assert [(e.row, code(e)) for e in team.errors] == [(4, "ambiguous_mixed")]
+        assert "('3.250,50' in row 2)" in team.errors[0].reason("en")
+        assert "('3,250.50' in row 3)" in team.errors[0].reason("en")
+
+    def test_a_text_cell_in_a_workbook_follows_the_files_notation(self) -> None:
+        """Pins an .xlsx whose text cell 3.250,50 settles Dutch, so the text cell 1.800 is 1800."""
+        team = read(workbook_bytes(["A", "3.250,50", *GOOD_CELLS[2:7], "1.800", 40]), "team.xlsx")
+        assert team.rows[0].scenario.training.course_fees_eur == 1800.0
+
+    def test_no_evidence_keeps_the_refusal(self) -> None:
+        """Pins a comma-separated file of whole numbers: 1.800 cannot be settled and is refused, and
+        the message says so in each language."""
+        team = read(english_csv(["Mechanic", *GOOD_EN[1:7], "1.800", "40"]))
+        assert not team.rows and team.notation.notation is None
+        (error,) = team.errors
+        assert (error.row, error.column, code(error)) == (2, "Course fees (€)", "ambiguous")
+        assert error.reason("nl") == (
+            "'1.800' is dubbelzinnig: bedoelt u 1800 of 1,8? Nergens anders in het bestand staat een getal "
+            "dat verraadt hoe het getallen schrijft (zoals 3.250,50 of 3,250.50). "
+            "Schrijf het getal zonder punt of komma voor de duizendtallen."
+        )
+        assert error.reason("en") == (
+            "'1.800' is ambiguous: do you mean 1800 or 1.8? Nothing else in the file shows how it writes "
+            "numbers (such as 3.250,50 or 3,250.50). "
+            "Write the number without a point or comma for the thousands."
+        )
+
+    def test_number_cells_of_a_workbook_show_no_notation(self) -> None:
+        """Pins that Excel's number cells (3250.5 stored as a number) settle nothing: 1.500 is refused."""
+        team = read(workbook_bytes(["A", 3250.5, *GOOD_CELLS[2:7], "1.500", 40]), "team.xlsx")
+        assert [(e.row, code(e)) for e in team.errors] == [(2, "ambiguous")]
+        assert "1500 or 1.5" in team.errors[0].reason("en")
+
+
+class TestEveryBadCell:
+    """A row with several bad cells reports every one of them, each with its column and reason."""
+
+    def test_five_bad_cells_in_one_row(self) -> None:
+        """Pins text for a salary, 70 hours (max 60), age 34,5 (whole years), a misspelt outlook and
+        course fees of -5 (min 0): five errors on row 2, nl and en; row 3 is computed."""
+        team = read(
+            dutch_csv(["Kok", "veel", "70", "6", "34,5", "stabil", "huidige functie", "-5", "40"], GOOD)
+        )
+        assert [row.row for row in team.rows] == [3] and team.skipped == 1
+        assert [(e.row, e.column, code(e)) for e in team.errors] == [
+            (2, "Bruto maandsalaris (€)", "not_a_number"),
+            (2, "Uren per week", "out_of_range"),
+            (2, "Leeftijd", "wrong_type_int"),
+            (2, "Toekomst functie", "not_a_choice"),
+            (2, "Cursuskosten (€)", "out_of_range"),
+        ]
+        assert [plain(e.reason("nl")) for e in team.errors] == [
+            "'veel' is geen getal; vul een getal in van € 100 tot en met € 30.000.",
+            "Contracturen per week: 70 uur per week valt buiten het toegestane bereik van 1 uur per week "
+            "tot en met 60 uur per week.",
+            "Leeftijd: 34,50 jaar is geen heel getal; vul een heel getal in van 15 jaar tot en met 75 jaar.",
+            "'stabil' is geen toegestane keuze; kies uit: stabiel, onzeker, doodlopend.",
+            "Cursusgeld: € -5 valt buiten het toegestane bereik van € 0 tot en met € 100.000.",
+        ]
+        assert [plain(e.reason("en")) for e in team.errors] == [
+            "'veel' is not a number; enter a number from €100 to €30,000.",
+            "Contract hours per week: 70 hours a week is outside the allowed range of 1 hours a week "
+            "to 60 hours a week.",
+            "Age: 34.50 years is not a whole number; enter a whole number from 15 years to 75 years.",
+            "'stabil' is not an allowed choice; choose from: stable, uncertain, dead end.",
+            "Course fees: -€5 is outside the allowed range of €0 to €100,000.",
+        ]
+        (skipped,) = team.skipped_rows
+        assert (skipped.row, skipped.label, skipped.errors) == (2, "Kok", team.errors)
+
+    def test_cross_field_rules_wait_for_the_cells(self) -> None:
+        """Pins that a clause on mandatory training is judged once the row's cells are right: with a
+        bad salary only the salary is reported; with a good one, the clause."""
+        header = [*REQUIRED_NL, "Studiekostenbeding (ja/nee)"]
+        bad = read(dutch_csv(["A", "veel", *GOOD[2:6], "verplicht", *GOOD[7:], "ja"], header=header))
+        assert [code(e) for e in bad.errors] == ["not_a_number"]
+        good = read(dutch_csv(["A", *GOOD[1:6], "verplicht", *GOOD[7:], "ja"], header=header))
+        assert [code(e) for e in good.errors] == ["clause_void"]
+
+    def test_a_bad_subsidy_cell_names_its_range(self) -> None:
+        """Pins a subsidy cell that is not a number (its message gives the amount's range, € 0 to
+        € 100.000) and a subsidy written with a euro sign (read)."""
+        header = [*REQUIRED_NL, "Subsidie of fondsbijdrage (€)"]
+        team = read(dutch_csv([*GOOD, "veel"], [*GOOD, "€ 600"], header=header))
+        (error,) = team.errors
+        assert (error.row, code(error)) == (2, "not_a_number")
+        assert (
+            plain(error.reason("nl"))
+            == "'veel' is geen getal; vul een getal in van € 0 tot en met € 100.000."
+        )
+        assert [item.amount_eur for item in team.rows[0].scenario.training.subsidies] == [600.0]
+
+
+LONG_NAME = "Medewerker met een heel lange naam die niet in de kolom past"  # 60 characters
+
+
+class TestLongNames:
+    """A name over 40 characters is shortened with a note; the row is computed."""
+
+    def test_shortened_with_a_note(self) -> None:
+        """Pins 60 characters → the first 39 without the trailing space, and "…"; the note in nl, en."""
+        assert len(LONG_NAME) == 60
+        team = read(dutch_csv([LONG_NAME, *GOOD[1:]]))
+        (row,) = team.rows
+        assert row.label == "Medewerker met een heel lange naam die…"
+        assert team.skipped == 0
+        (note,) = team.notes
+        assert (note.row, note.column, note.code, note.length, note.max_length) == (
+            2,
+            "Naam of label",
+            "label_shortened",
+            60,
+            40,
+        )
+        assert note.message("nl") == "de naam had 60 tekens; hoogstens 40 passen, dus hij is ingekort."
+        assert note.message("en") == "the name had 60 characters; at most 40 fit, so it was shortened."
+
+    def test_the_limit_itself(self) -> None:
+        """Pins 40 characters kept as typed, 41 shortened to 39 + "…" (40 in all)."""
+        team = read(dutch_csv(["x" * 40, *GOOD[1:]], ["y" * 41, *GOOD[1:]]))
+        assert [row.label for row in team.rows] == ["x" * 40, "y" * 39 + "…"]
+        assert [note.row for note in team.notes] == [3]
+
+    def test_a_long_name_on_a_skipped_row(self) -> None:
+        """Pins that a skipped row keeps its shortened name and its note beside its errors."""
+        team = read(dutch_csv([LONG_NAME, "veel", *GOOD[2:]]))
+        (skipped,) = team.skipped_rows
+        assert skipped.label == "Medewerker met een heel lange naam die…"
+        assert [note.code for note in skipped.notes] == ["label_shortened"]
+
+
+class TestSkippedInExports:
+    """Skipped rows stay in both exports: in the table in file order, and (Excel) on their own sheet."""
+
+    def _team(self) -> tuple[TeamFile, object]:
+        team = read(
+            dutch_csv(
+                GOOD,
+                ["Kok", "veel", "70", "6", "34,5", "stabil", "huidige functie", "-5", "40"],
+                [LONG_NAME, *GOOD[1:]],
+            )
+        )
+        return team, evaluate_team([row.scenario for row in team.rows])
+
+    def test_csv_lists_every_row_in_file_order(self) -> None:
+        """Pins rows 2, 3, 4: row 3 skipped with empty figures and its five reasons, row 4's note."""
+        team, result = self._team()
+        raw = export_csv(team.rows, result, "nl", skipped=team.skipped_rows)  # type: ignore[arg-type]
+        lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+        assert [line[0] for line in lines[1:]] == ["2", "3", "4"]
+        skipped = lines[2]
+        assert skipped[1] == "Kok" and skipped[2:11] == [""] * 9
+        assert plain(skipped[11]) == (
+            "Overgeslagen, niet doorgerekend: "
+            "Bruto maandsalaris (€): 'veel' is geen getal; vul een getal in van € 100 tot en met € 30.000. | "
+            "Uren per week: Contracturen per week: 70 uur per week valt buiten het toegestane bereik van "
+            "1 uur per week tot en met 60 uur per week. | "
+            "Leeftijd: 34,50 jaar is geen heel getal; "
+            "vul een heel getal in van 15 jaar tot en met 75 jaar. | "
+            "Toekomst functie: 'stabil' is geen toegestane keuze; kies uit: stabiel, onzeker, doodlopend. | "
+            "Cursuskosten (€): Cursusgeld: € -5 valt buiten het toegestane bereik van "
+            "€ 0 tot en met € 100.000."
+        )
+        assert lines[3][1] == "Medewerker met een heel lange naam die…"
+        assert (
+            lines[3][11] == "Naam of label: de naam had 60 tekens; hoogstens 40 passen, dus hij is ingekort."
+        )
+        assert lines[1][11] == "" and lines[1][2] != ""
+
+    def test_csv_without_the_skipped_rows_given(self) -> None:
+        """Pins the old call (no ``skipped``): only the computed rows."""
+        team, result = self._team()
+        raw = export_csv(team.rows, result, "en")  # type: ignore[arg-type]
+        assert len(raw.decode("utf-8-sig").splitlines()) == 1 + 2
+
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_xlsx_has_a_sheet_of_skipped_rows(self, lang: str) -> None:
+        """Pins the workbook: every row on the first sheet, the totals with the skipped count, and one
+        line per bad cell on the skipped-rows sheet (row, name, column, reason)."""
+        team, result = self._team()
+        raw = export_xlsx(team.rows, result, lang, skipped=team.skipped_rows)  # type: ignore[arg-type]
+        workbook = load_workbook(io.BytesIO(raw))
+        names = {"nl": ["Team", "Totalen", "Overgeslagen rijen"], "en": ["Team", "Totals", "Skipped rows"]}
+        assert workbook.sheetnames == names[lang]
+        sheet, totals, problems = workbook.worksheets
+        assert [sheet.cell(row=r, column=1).value for r in range(2, 5)] == [2, 3, 4]
+        assert sheet.cell(row=3, column=3).value is None  # no figures for the skipped row
+        assert str(sheet.cell(row=3, column=12).value).startswith(
+            "Overgeslagen, niet doorgerekend: " if lang == "nl" else "Skipped, not computed: "
+        )
+        assert list(totals.iter_rows(values_only=True))[-1] == (
+            "Rijen overgeslagen" if lang == "nl" else "Rows skipped",
+            1,
+        )
+        lines = list(problems.iter_rows(values_only=True))
+        assert lines[0] == (
+            ("Rij", "Naam of label", "Kolom", "Reden")
+            if lang == "nl"
+            else ("Row", "Name or label", "Column", "Reason")
+        )
+        assert [line[:3] for line in lines[1:]] == [
+            (3, "Kok", column)
+            for column in (
+                "Bruto maandsalaris (€)",
+                "Uren per week",
+                "Leeftijd",
+                "Toekomst functie",
+                "Cursuskosten (€)",
+            )
+        ]
+        assert [line[3] for line in lines[1:]] == [error.reason(lang) for error in team.errors]
+
+    def test_no_skipped_sheet_when_nothing_was_skipped(self) -> None:
+        """Pins the workbook of a clean file: the team and the totals only."""
+        team = read(template_csv("nl"))
+        result = evaluate_team([row.scenario for row in team.rows])
+        workbook = load_workbook(io.BytesIO(export_xlsx(team.rows, result, "nl", skipped=team.skipped_rows)))
+        assert workbook.sheetnames == ["Team", "Totalen"]
+
+
 # What each corpus file must give: ("refused", code) or ("rows", good rows, {(row, problem code)}).
 CORPUS_OUTCOMES: dict[str, tuple[str, object, object]] = {
     "empty.csv": ("refused", "empty", None),
@@ -392,11 +746,25 @@ CORPUS_OUTCOMES: dict[str, tuple[str, object, object]] = {
     "negative_salary.csv": ("rows", 1, {(2, "out_of_range")}),
     "text_in_numbers.csv": ("rows", 1, {(2, "not_a_number")}),
     "ambiguous_numbers.csv": ("rows", 0, {(2, "ambiguous")}),
+    "mixed_notation.csv": ("rows", 1, {(2, "ambiguous_mixed")}),
+    "several_bad_cells.csv": (
+        "rows",
+        1,
+        {(2, "not_a_number"), (2, "out_of_range"), (2, "wrong_type_int"), (2, "not_a_choice")},
+    ),
+    "long_name.csv": ("rows", 2, set()),
     "bad_choices.csv": ("rows", 1, {(2, "not_a_choice"), (3, "clause_void"), (4, "not_yes_no")}),
     "comma_decimal_in_comma_csv.csv": (
         "rows",
         0,
-        {(2, "extra_cells"), (2, "not_a_choice"), (2, "not_a_number"), (2, "not_yes_no")},
+        # the cells shifted one column on: an age of 6 and a 40-month course are out of range too
+        {
+            (2, "extra_cells"),
+            (2, "not_a_choice"),
+            (2, "not_a_number"),
+            (2, "not_yes_no"),
+            (2, "out_of_range"),
+        },
     ),
 }
 
@@ -568,7 +936,9 @@ class TestExport:
             assert line[1] == (label if label == "Anna" else "'" + label)
             assert float(line[2].replace(point, ".")) == pytest.approx(member.npv_eur, abs=0.005)
             yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
-            assert line[8:] == [yes if flag else no for flag in (False, member.pays_off_soonest, False)]
+            assert line[8:11] == [yes if flag else no for flag in (False, member.pays_off_soonest, False)]
+            assert line[11] == ""  # no note: nothing was changed or skipped
+        assert lines[0][11] == ("Opmerking" if lang == "nl" else "Note")
         text_cells = [cell for line in lines for cell in (line[1], *line[8:])]
         assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for cell in text_cells)
 

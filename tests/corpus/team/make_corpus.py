@@ -142,8 +142,22 @@ def files() -> dict[str, bytes]:
         "unclosed_quote.csv": _csv('"Monteur;3100;38;6;34;stabiel;huidige functie;1650;40'),
         "negative_salary.csv": _csv(_row("Monteur", -3100, *GOOD_ROW[2:]), good),
         "text_in_numbers.csv": _csv(_row("Monteur", "veel", "n.v.t.", *GOOD_ROW[3:]), good),
+        # commas between the columns and no other number with a separator: nothing settles 1.500
         "ambiguous_numbers.csv": _csv(
-            _row("Monteur", 3100, 38, 6, 34, "stabiel", "huidige functie", "1.500", 40)
+            _row("Mechanic", 3100, 38, 6, 34, "stable", "current job", "1.500", 40, delimiter=","),
+            delimiter=",",
+        ),
+        # semicolons (Dutch) but 3250.50 (English): 1.500 cannot be settled; 3250.50 itself is read
+        "mixed_notation.csv": _csv(
+            _row("Monteur", "3250.50", 38, 6, 34, "stabiel", "huidige functie", "1.500", 40), good
+        ),
+        # five bad cells in one row, each reported: text, over 60 hours, a half year, a typo, below 0
+        "several_bad_cells.csv": _csv(
+            _row("Kok", "veel", 70, 6, "34,5", "stabil", "huidige functie", -5, 40), good
+        ),
+        # a name of 60 characters is shortened to 40 with a note; the row is still computed
+        "long_name.csv": _csv(
+            _row("Medewerker met een heel lange naam die niet in de kolom past", *GOOD_ROW[1:]), good
         ),
         "bad_choices.csv": _csv(
             _row("Monteur", 3100, 38, 6, 34, "stabil", "huidige functie", 1650, 40),
