@@ -23,6 +23,8 @@ from calculators.team_file import read_team_file, template_csv
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
 from tests.unit.test_team_file import CORPUS
 from ui.inputs import widget_key
+from ui.lazy import tabs_key
+from ui.steps import RESULTS_TABS, STEPS
 from ui.team_page import COLUMN_WIDTHS
 
 SALARY = widget_key("employee.gross_monthly_salary_eur")
@@ -294,3 +296,51 @@ def test_several_bad_cells_in_one_row(page: Page, app_url: str, lang: Lang) -> N
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible", timeout=30_000)
     screenshot(page, f"team_{lang.value}_several_bad_cells")
+
+
+@pytest.mark.parametrize("lang", [Lang.NL, Lang.EN])
+def test_opening_a_team_member_keeps_the_comparison(
+    page: Page, app_url: str, tmp_path: Path, lang: Lang
+) -> None:
+    """Pins issue 16's first loss path in the browser: two scenarios compared, then an employee opened
+    from the team page — the employee is added as a third scenario, the first two stay, and the
+    wizard says so."""
+    set_viewport_tall(page)
+    open_app(page, app_url)
+    if lang is Lang.EN:
+        by_key(page, "lang").get_by_text(text(Lang.EN, "language.en"), exact=True).click()
+        wait_for_app_idle(page)
+    for _ in range(len(STEPS) - 1):
+        by_key(page, "nav_next").locator("button").click()
+        wait_for_app_idle(page)
+    results_tabs = by_key(page, tabs_key(RESULTS_TABS, lang)).get_by_role("tablist").first
+    results_tabs.get_by_role("tab", name=text(lang, "results.tabs.save"), exact=True).click()
+    wait_for_app_idle(page)
+    by_key(page, "compare_start").locator("button").click()
+    wait_for_app_idle(page)
+    expect(by_key(page, "compare_tabs").get_by_role("button")).to_have_count(2)
+
+    page.get_by_test_id("stTopNavLink").filter(has_text=text(lang, "team.nav_title")).click()
+    wait_for_app_idle(page)
+    template = tmp_path / "team.csv"
+    template.write_bytes(template_csv(lang))
+    by_key(page, "team_upload").locator("input[type=file]").set_input_files(template)
+    wait_for_app_idle(page)
+    chosen = read_team_file("team.csv", template_csv(lang)).rows[2]  # row 4: the order picker
+    by_key(page, "team_open_row").click()
+    page.get_by_role("option", name=f"{text(lang, 'team.row_label', row=4)} · {chosen.label}").click()
+    wait_for_app_idle(page)
+    by_key(page, "team_open").locator("button").click()
+    wait_for_app_idle(page)
+    expect(page.get_by_test_id("stAlertContentSuccess").first).to_contain_text(
+        text(lang, "compare.opened_added", compared=3)
+    )
+    screenshot(page, f"team_{lang.value}_opened_beside_the_comparison")
+    for _ in range(len(STEPS) - 1 - 2):  # from the employee step to the results
+        by_key(page, "nav_next").locator("button").click()
+        wait_for_app_idle(page)
+    results_tabs = by_key(page, tabs_key(RESULTS_TABS, lang)).get_by_role("tablist").first
+    results_tabs.get_by_role("tab", name=text(lang, "results.tabs.save"), exact=True).click()
+    wait_for_app_idle(page)
+    expect(by_key(page, "compare_tabs").get_by_role("button")).to_have_count(3)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
