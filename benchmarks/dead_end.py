@@ -11,10 +11,7 @@ options alone within 15 (a page that answers within a second on this 2-core mach
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
-
+from benchmarks.team import median_seconds
 from calculators.content import CONTENT_DIR
 from calculators.dead_end import compare_options
 from calculators.evaluate import evaluate
@@ -24,23 +21,14 @@ TARGET_FULL = 150.0
 TARGET_OPTIONS = 15.0
 
 
-def _median_s(run: Callable[[], object], repeats: int) -> float:
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def measure(repeats: int = 15) -> dict[str, float]:
     """Median seconds of the baseline, the options alone and the full comparison (warehouse example)."""
     scenario = load_scenario_json((CONTENT_DIR / "examples" / "warehouse_dead_end.json").read_bytes())
     compare_options(scenario)  # warm the rules and content caches, as a running app has them
     return {
-        "evaluate": _median_s(lambda: evaluate(scenario), repeats * 4),
-        "options": _median_s(lambda: compare_options(scenario, with_sensitivity=False), repeats * 2),
-        "full": _median_s(lambda: compare_options(scenario), repeats),
+        "evaluate": median_seconds(lambda: evaluate(scenario), repeats * 4),
+        "options": median_seconds(lambda: compare_options(scenario, with_sensitivity=False), repeats * 2),
+        "full": median_seconds(lambda: compare_options(scenario), repeats),
     }
 
 

@@ -60,7 +60,7 @@ def team_csv(count: int, seed: int = 7) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _median_s(run: Callable[[], object], repeats: int) -> float:
+def median_seconds(run: Callable[[], object], repeats: int) -> float:
     samples = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -89,8 +89,8 @@ def report(sizes: tuple[int, ...] = (1_000, 5_000)) -> str:
         read_s = time.perf_counter() - start
         scenarios = [row.scenario for row in team.rows]
         assert len(scenarios) == count, f"{count - len(scenarios)} generated rows were refused"
-        vectorised = _median_s(partial(evaluate_team, scenarios), repeats=7)
-        loop = _median_s(partial(_loop, scenarios), repeats=3)
+        vectorised = median_seconds(partial(evaluate_team, scenarios), repeats=7)
+        loop = median_seconds(partial(_loop, scenarios), repeats=3)
         ratio = loop / vectorised
         verdict = "ok" if ratio >= TARGET_RATIO else "UNDER"
         lines.append(
