@@ -1,8 +1,9 @@
-"""The monthly cash flows of a training decision, expected over who stays.
+"""One scenario's monthly cash flows: row 0 of the one money model (:mod:`calculators.money_kernel`).
 
 Every line follows docs/money-model.md (§3 costs, §4 survival, §5 benefits, §6 replacement,
-§7 clause). Arrays run over months 1 … H (index 0 is month 1). Costs are positive numbers in
-their own lines; ``net = benefits − costs``.
+§7 clause), computed by the kernel over rows × months; here a single scenario is the one-row case
+and its lines are plain arrays over months 1 … H (index 0 is month 1). Costs are positive numbers
+in their own lines; ``net = benefits − costs``.
 
 Sources for the shape of the model: fully loaded costs and the ROI/BCR definitions follow the
 ROI Institute (sources.yaml: roi_institute_calculator, phillips_principles); the productivity
@@ -13,26 +14,22 @@ of a leaver boushey_glynn_2012.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import numpy.typing as npt
 
-from calculators.discounting import discount_factors
-from calculators.retention import leaving_probabilities, monthly_hazard, survival
+from calculators import money_kernel as kernel
 from calculators.scenario import Scenario
-from calculators.study_cost_clause import reclaimable_costs, share_owed
-from calculators.training_costs import time_costs
-from calculators.wages import annual_salary, loaded_monthly_wage
 
-__all__ = ["CashFlows", "certain_monthly_benefit", "monthly_cash_flows"]
+__all__ = ["CashFlows", "monthly_cash_flows", "stay_values"]
 
 FloatArray = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True, slots=True)
 class CashFlows:
-    """All monthly lines of the model (each an array over months 1 … H)."""
+    """All monthly lines of the model for one scenario (each an array over months 1 … H)."""
 
     months: npt.NDArray[np.int64]
     discount_factor: FloatArray
@@ -72,80 +69,28 @@ class CashFlows:
         return self.benefits - self.costs
 
 
-def certain_monthly_benefit(scenario: Scenario, months_since_end: npt.NDArray[np.int64]) -> FloatArray:
-    """Productivity gain plus other yearly benefits in month ``k`` after the training, if still there.
-
-    ``gain × Vm × employer share × ramp(k) × decay(k) + Y/12`` for k ≥ 1, else 0, with
-    ``ramp(k) = min(1, k/R)`` and ``decay(k) = (1 − δ)^((k − 1)/12)`` (docs/money-model.md §5).
-    """
-    b = scenario.benefits
-    k = months_since_end.astype(np.float64)
-    after = k >= 1
-    ramp = np.ones_like(k) if b.ramp_up_months == 0 else np.minimum(1.0, k / b.ramp_up_months)
-    decay = (1.0 - b.annual_decay) ** (np.maximum(k - 1.0, 0.0) / 12.0)
-    output_value = loaded_monthly_wage(scenario.employee) * scenario.employee.output_value_ratio
-    productivity = b.productivity_gain * output_value * b.employer_share * ramp * decay
-    return np.where(after, productivity + b.other_yearly_benefits_eur / 12.0, 0.0)
+def row(model: kernel.Flows, index: int = 0) -> CashFlows:
+    """One row of the kernel's lines as plain arrays over the months."""
+    horizon = model.months.size
+    lines = {}
+    for item in fields(CashFlows):
+        value = getattr(model, item.name)
+        lines[item.name] = (
+            value if item.name == "months" else np.broadcast_to(value, (index + 1, horizon))[index]
+        )
+    return CashFlows(**lines)
 
 
 def monthly_cash_flows(scenario: Scenario) -> CashFlows:
     """Expected cash flows per month, weighted by the chance the employee is still there."""
-    s = scenario
-    horizon = s.horizon_months
-    months = np.arange(1, horizon + 1, dtype=np.int64)
-    index = months - 1
-    t = s.training
-    start, end = t.start_month, t.end_month
-    in_training = (months >= start) & (months <= end)
-    since_end = months - end
+    return row(kernel.flows(kernel.inputs_for([scenario])))
 
-    direct = np.where(months == start, t.direct_costs_eur, 0.0)
-    time = time_costs(t, s.employee)
-    wage = np.where(in_training, time.wage_cost_eur / t.duration_months, 0.0)
-    lost = np.where(in_training, time.lost_output_eur / t.duration_months, 0.0)
-    subsidy = np.zeros(horizon)
-    for item in t.subsidies:
-        subsidy[item.month - 1] += item.amount_eur
 
-    r = s.retention
-    h0 = monthly_hazard(r.annual_quit_probability)
-    h1 = monthly_hazard(r.quit_probability_with_training)
-    hazard_without = np.full(horizon, h0)
-    hazard_with = np.where(months <= end, h0, h1)
-    survival_without, survival_with = survival(hazard_without), survival(hazard_with)
-    leaving_without = leaving_probabilities(hazard_without)
-    leaving_with = leaving_probabilities(hazard_with)
-
-    b = s.benefits
-    certain = certain_monthly_benefit(s, since_end)
-    other = np.where(since_end >= 1, b.other_yearly_benefits_eur / 12.0, 0.0)
-    productivity = (certain - other) * survival_with
-    vacancy = np.zeros(horizon)
-    if b.vacancy.filled_internally:
-        vacancy[b.vacancy.month - 1] = b.vacancy.avoided_hiring_cost_eur * survival_with[b.vacancy.month - 1]
-
-    replacement_cost = r.replacement_cost_share * annual_salary(s.employee)
-    replacement_change = replacement_cost * (leaving_with - leaving_without)
-    clause = r.study_cost_clause
-    # only someone who started the training can owe anything for it, and only the employer's own
-    # share of the covered costs: never what a subsidy or fund paid (§7, dutch-rules §0)
-    reclaimable = reclaimable_costs(clause, t, s.employee)
-    recovery = np.where(months >= start, leaving_with * share_owed(clause, since_end), 0.0) * reclaimable
-
-    return CashFlows(
-        months=months,
-        discount_factor=discount_factors(s.company.discount_rate_annual, horizon)[index],
-        survival_without=survival_without,
-        survival_with=survival_with,
-        leaving_without=leaving_without,
-        leaving_with=leaving_with,
-        direct_cost=direct,
-        wage_cost=wage,
-        lost_output=lost,
-        subsidy=subsidy,
-        productivity=productivity,
-        other_benefit=other * survival_with,
-        vacancy=vacancy,
-        replacement_change=replacement_change,
-        clause_recovery=recovery,
+def stay_values(scenario: Scenario) -> FloatArray:
+    """``V(n)`` for n = 0 … H − E: the training's value if the employee leaves n months after it
+    (docs/money-model.md §8; :func:`calculators.money_kernel.stay_values`)."""
+    inputs = kernel.inputs_for([scenario])
+    values, _ = kernel.stay_values(inputs, kernel.flows(inputs))
+    return np.asarray(
+        values[0, : scenario.horizon_months - scenario.training.end_month + 1], dtype=np.float64
     )

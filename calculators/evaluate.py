@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from calculators.cashflows import CashFlows, monthly_cash_flows
-from calculators.metrics import break_even_stay, irr_annual, payback_month, stay_values
+from calculators import money_kernel as kernel
+from calculators.cashflows import CashFlows, row
+from calculators.metrics import irr_annual
 from calculators.scenario import Scenario
 from calculators.scenario_io import validate
 
@@ -178,8 +179,13 @@ def npv(scenario: Scenario) -> float:
     True
     """
     validate(scenario)
-    flows = monthly_cash_flows(scenario)
-    return float(np.sum(flows.discount_factor * flows.net))
+    inputs = kernel.inputs_for([scenario])
+    return float(np.sum(inputs.discount * kernel.flows(inputs).net, axis=1)[0])
+
+
+def _month(value: np.int64) -> int | None:
+    """A month from the kernel's integer arrays, where −1 means "none"."""
+    return None if value < 0 else int(value)
 
 
 def evaluate(scenario: Scenario) -> Result:
@@ -191,13 +197,16 @@ def evaluate(scenario: Scenario) -> Result:
     (36, 36, 1)
     """
     validate(scenario)
-    flows = monthly_cash_flows(scenario)
+    inputs = kernel.inputs_for([scenario])
+    model = kernel.flows(inputs)
+    figures = kernel.figures(inputs, model)  # the one model, one row (docs/money-model.md §8)
+    flows = row(model)
     net = flows.net
-    discounted = flows.discount_factor * net
-    cumulative = np.cumsum(discounted)
-    cost_pv = float(np.sum(flows.discount_factor * flows.costs))
-    benefit_pv = float(np.sum(flows.discount_factor * flows.benefits))
-    values = stay_values(scenario, flows)
+    discounted = figures.discounted[0]
+    cumulative = figures.cumulative[0]
+    cost_pv = float(figures.cost_pv[0])
+    benefit_pv = float(figures.benefit_pv[0])
+    values = figures.stay_values[0, : scenario.horizon_months - scenario.training.end_month + 1]
     rows = tuple(
         MonthRow(
             month=int(flows.months[i]),
@@ -221,12 +230,12 @@ def evaluate(scenario: Scenario) -> Result:
     )
     positive_cost = cost_pv > 1e-9
     return Result(
-        npv_eur=float(np.sum(discounted)),
+        npv_eur=float(figures.npv[0]),
         irr_annual=irr_annual(net),
         roi_pct=(benefit_pv - cost_pv) / cost_pv * 100.0 if positive_cost else None,
         benefit_cost_ratio=benefit_pv / cost_pv if positive_cost else None,
-        payback_month=payback_month(cumulative, scenario.training.start_month),
-        break_even_stay_months=break_even_stay(values),
+        payback_month=_month(figures.payback_month[0]),
+        break_even_stay_months=_month(figures.break_even_stay[0]),
         worst_case_eur=float(values[0]),
         total_cost_eur=cost_pv,
         expected_benefit_eur=benefit_pv,

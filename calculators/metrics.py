@@ -1,4 +1,6 @@
-"""Decision figures from the monthly cash flows: IRR, payback, break-even stay, worst case.
+"""Decision figures from monthly flows: IRR, payback and the break-even rule (plain arrays).
+
+The values ``V(n)`` themselves come from the one money model (:func:`calculators.money_kernel.stay_values`).
 
 Notes
 -----
@@ -26,11 +28,7 @@ import numpy as np
 import numpy.typing as npt
 import numpy_financial as npf
 
-from calculators.cashflows import CashFlows, certain_monthly_benefit
-from calculators.scenario import Scenario
-from calculators.study_cost_clause import reclaimable_costs, share_owed
-
-__all__ = ["break_even_stay", "irr_annual", "payback_month", "pays_from", "stay_values"]
+__all__ = ["break_even_stay", "irr_annual", "payback_month", "pays_from"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -71,26 +69,6 @@ def payback_month(cumulative_discounted: FloatArray, start_month: int) -> int | 
     later = cumulative_discounted[start_month - 1 :]
     hits = np.flatnonzero(later >= -1e-9)
     return int(hits[0]) + start_month if hits.size else None
-
-
-def stay_values(scenario: Scenario, flows: CashFlows) -> FloatArray:
-    """``V(n)`` for n = 0 … H − E: the training's value if the employee leaves n months after it."""
-    end = scenario.training.end_month
-    horizon = scenario.horizon_months
-    d = flows.discount_factor
-    training_cost_pv = float(np.sum(d * flows.training_costs))
-    n = np.arange(0, horizon - end + 1, dtype=np.int64)
-    after = np.arange(1, horizon - end + 1, dtype=np.int64)
-    benefit_pv = np.concatenate(([0.0], np.cumsum(d[end:] * certain_monthly_benefit(scenario, after))))
-    vacancy = scenario.benefits.vacancy
-    if vacancy.filled_internally:
-        benefit_pv = benefit_pv + np.where(
-            end + n >= vacancy.month, vacancy.avoided_hiring_cost_eur * d[vacancy.month - 1], 0.0
-        )
-    clause = scenario.retention.study_cost_clause
-    reclaimable = reclaimable_costs(clause, scenario.training, scenario.employee)  # C_cl of §7
-    refund = d[end - 1 + n] * share_owed(clause, n) * reclaimable
-    return np.asarray(benefit_pv + refund - training_cost_pv, dtype=np.float64)
 
 
 def pays_from(values: FloatArray, valid: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.bool_]:

@@ -2,16 +2,18 @@
 
 Notes
 -----
-The batch model is the money model of docs/money-model.md written over arrays: every uncertain
-input is a column of N draws, every month a row position, so one pass of numpy evaluates all draws
-(no Python loop per draw). With every draw equal to the scenario's own value it gives exactly the
-deterministic NPV (tested). Uncertain inputs and their default ranges: the productivity gain, the
-annual quit probability and the training's effect on it, the yearly decay, the replacement cost of
-a leaver (their plausible ranges in content/defaults.yaml, from the sources there) and a cost
-overrun on the direct costs (0 to +30 %, a judgment: course prices quoted are rarely exceeded by
-more). Each is drawn from a triangular distribution with the scenario's value as its mode — a
-common choice when only a range and a most likely value are known (Forrester TEI's risk-adjustment
-convention; sources.yaml: forrester_tei).
+The simulation is the one money model (:mod:`calculators.money_kernel`, docs/money-model.md) with
+every uncertain input replaced by a column of N draws (:func:`calculators.money_kernel.with_draws`),
+so one pass of numpy evaluates all draws (no Python loop per draw). With every draw equal to the
+scenario's own value it gives exactly the deterministic NPV (tested).
+
+Uncertain inputs and their default ranges: the productivity gain, the annual quit probability and
+the training's effect on it, the yearly decay, the replacement cost of a leaver (their plausible
+ranges in content/defaults.yaml, from the sources there) and a cost overrun on the direct costs
+(0 to +30 %, a judgment: course prices quoted are rarely exceeded by more). Each is drawn from a
+triangular distribution with the scenario's value as its mode — a common choice when only a range
+and a most likely value are known (Forrester TEI's risk-adjustment convention; sources.yaml:
+forrester_tei).
 
 Besides the NPV, each draw gives its break-even stay (the shortest stay after the training for which
 the training's value ``V(n)`` of docs/money-model.md §8 is at least zero, over the same arrays) and its
@@ -26,13 +28,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from calculators.cashflows import monthly_cash_flows
+from calculators import money_kernel as kernel
 from calculators.fields import field_spec
-from calculators.metrics import pays_from
 from calculators.scenario import Scenario
 from calculators.scenario_io import validate
-from calculators.study_cost_clause import reclaimable_costs_scaled, share_owed
-from calculators.wages import annual_salary, loaded_monthly_wage
 
 __all__ = [
     "FAN_PERCENTILES",
@@ -153,15 +152,6 @@ def draw(ranges: Mapping[str, Distribution], count: int, seed: int = 2026) -> di
     return draws
 
 
-def _hazard(probability: FloatArray) -> FloatArray:
-    return np.asarray(1.0 - (1.0 - probability) ** (1.0 / 12.0), dtype=np.float64)
-
-
-def _survival(hazard: FloatArray) -> FloatArray:
-    ones = np.ones((hazard.shape[0], 1))
-    return np.concatenate((ones, np.cumprod(1.0 - hazard[:, :-1], axis=1)), axis=1)
-
-
 _CHUNK = 10_000  # draws per pass: memory stays flat (about 50 MB) however many draws there are
 
 
@@ -173,9 +163,18 @@ def _chunks(draws: Mapping[str, FloatArray]) -> list[dict[str, FloatArray]]:
     ]
 
 
+def _figures(base: kernel.ModelInputs, draws: Mapping[str, FloatArray]) -> kernel.Figures:
+    """The one money model (:mod:`calculators.money_kernel`) with the drawn columns put in."""
+    return kernel.figures(kernel.with_draws(base, draws))
+
+
 def batch_npv(s: Scenario, draws: Mapping[str, FloatArray]) -> FloatArray:
     """NPV for every draw (docs/money-model.md §3–§8 over arrays: draws × months)."""
-    parts = [np.sum(_discounted_flows(s, chunk), axis=1) for chunk in _chunks(draws)]
+    base = kernel.inputs_for([s])
+    parts = []
+    for chunk in _chunks(draws):
+        inputs = kernel.with_draws(base, chunk)
+        parts.append(np.sum(inputs.discount * kernel.flows(inputs).net, axis=1))
     return np.asarray(np.concatenate(parts), dtype=np.float64)
 
 
@@ -184,8 +183,8 @@ def batch_break_even_stay(s: Scenario, draws: Mapping[str, FloatArray]) -> Float
 
     Notes
     -----
-    The training's value if the employee leaves n months after it ends (month E), as
-    :func:`calculators.metrics.stay_values` computes it for one scenario (docs/money-model.md §8):
+    The training's value if the employee leaves n months after it ends (month E), the one model's
+    :func:`calculators.money_kernel.stay_values` over the draws (docs/money-model.md §8):
 
         V(n) = Σ_{k=1..n} d(E+k) × benefit(k) + [E + n ≥ Mv] × d(Mv) × avoided hiring cost
                + d(E+n) × share owed(n) × reclaimable costs − PV(training costs)
@@ -194,92 +193,16 @@ def batch_break_even_stay(s: Scenario, draws: Mapping[str, FloatArray]) -> Float
     direct costs (quit probabilities and replacement costs do not enter a stay of known length). The
     reclaimable costs are the covered lines × (1 + overrun) × the employer's own share
     ``max(0, 1 − S / T)`` with that draw's ``T`` (:func:`calculators.study_cost_clause.employer_share`).
-    The break-even stay is the smallest n with ``V(n) ≥ 0``.
+    The break-even stay is the smallest n from which every stay pays (:func:`calculators.metrics.pays_from`).
     """
-    parts = [_break_even(s, chunk) for chunk in _chunks(draws)]
+    base = kernel.inputs_for([s])
+    parts = [_stays(_figures(base, chunk)) for chunk in _chunks(draws)]
     return np.asarray(np.concatenate(parts), dtype=np.float64)
 
 
-def _break_even(s: Scenario, draws: Mapping[str, FloatArray]) -> FloatArray:
-    base = monthly_cash_flows(s)
-    t, b = s.training, s.benefits
-    end, horizon = t.end_month, s.horizon_months
-    d = base.discount_factor
-    overrun = 1.0 + draws["cost_overrun"][:, None]
-    cost_pv = (
-        np.sum(d * base.direct_cost * overrun, axis=1)
-        + float(np.sum(d * (base.wage_cost + base.lost_output - base.subsidy)))
-    )[:, None]
-    k = np.arange(1, horizon - end + 1, dtype=np.float64)
-    gain = draws["benefits.productivity_gain"][:, None]
-    decay_rate = draws["benefits.annual_decay"][:, None]
-    ramp = np.ones_like(k) if b.ramp_up_months == 0 else np.minimum(1.0, k / b.ramp_up_months)
-    decay = (1.0 - decay_rate) ** (np.maximum(k - 1.0, 0.0) / 12.0)
-    output_value = loaded_monthly_wage(s.employee) * s.employee.output_value_ratio
-    monthly = gain * output_value * b.employer_share * ramp * decay + b.other_yearly_benefits_eur / 12.0
-    count = monthly.shape[0]
-    benefit_pv = np.concatenate((np.zeros((count, 1)), np.cumsum(d[end:] * monthly, axis=1)), axis=1)
-    n = np.arange(0, horizon - end + 1, dtype=np.int64)
-    if b.vacancy.filled_internally:
-        benefit_pv = benefit_pv + np.where(
-            end + n >= b.vacancy.month, b.vacancy.avoided_hiring_cost_eur * d[b.vacancy.month - 1], 0.0
-        )
-    clause = s.retention.study_cost_clause
-    reclaimable = reclaimable_costs_scaled(clause, t, s.employee, overrun)  # per draw: overrun and share
-    refund = (d[end - 1 + n] * share_owed(clause, n))[None, :] * reclaimable
-    values = benefit_pv + refund - cost_pv
-    reached = pays_from(values)  # every longer stay pays too (calculators.metrics)
-    first = np.argmax(reached, axis=1).astype(np.float64)
-    return np.where(reached.any(axis=1), first, np.nan)
-
-
-def _discounted_flows(s: Scenario, draws: Mapping[str, FloatArray]) -> FloatArray:
-    """Discounted net cash flow per draw and month (rows: draws; columns: months 1 … H)."""
-    base = monthly_cash_flows(s)  # the parts that no draw changes
-    months = base.months
-    t, b, r = s.training, s.benefits, s.retention
-    end = t.end_month
-    since_end = (months - end).astype(np.float64)
-    after = since_end >= 1
-
-    gain = draws["benefits.productivity_gain"][:, None]
-    q0 = draws["retention.annual_quit_probability"][:, None]
-    change = draws["retention.quit_probability_change"][:, None]
-    decay_rate = draws["benefits.annual_decay"][:, None]
-    replacement_share = draws["retention.replacement_cost_share"][:, None]
-    overrun = 1.0 + draws["cost_overrun"][:, None]
-
-    h0, h1 = _hazard(q0), _hazard(q0 + change)
-    hazard_without = np.broadcast_to(h0, (h0.shape[0], months.size))
-    hazard_with = np.where(months <= end, h0, h1)
-    survival_without, survival_with = _survival(hazard_without), _survival(hazard_with)
-    leaving_without, leaving_with = survival_without * hazard_without, survival_with * hazard_with
-
-    ramp = np.ones_like(since_end) if b.ramp_up_months == 0 else np.minimum(1.0, since_end / b.ramp_up_months)
-    decay = (1.0 - decay_rate) ** (np.maximum(since_end - 1.0, 0.0) / 12.0)
-    output_value = loaded_monthly_wage(s.employee) * s.employee.output_value_ratio
-    productivity = gain * output_value * b.employer_share * ramp * decay
-    certain = np.where(after, productivity + b.other_yearly_benefits_eur / 12.0, 0.0)
-    other = np.where(after, b.other_yearly_benefits_eur / 12.0, 0.0)
-    productivity_line = (certain - other) * survival_with
-    vacancy = np.zeros_like(survival_with)
-    if b.vacancy.filled_internally:
-        column = b.vacancy.month - 1
-        vacancy[:, column] = b.vacancy.avoided_hiring_cost_eur * survival_with[:, column]
-
-    replacement_change = replacement_share * annual_salary(s.employee) * (leaving_with - leaving_without)
-    clause = r.study_cost_clause
-    # the covered lines scaled by the drawn overrun, times the employer's own share of that draw's
-    # costs (docs/money-model.md §7): a subsidy or fund contribution is never reclaimed
-    reclaimable = reclaimable_costs_scaled(clause, t, s.employee, overrun)
-    owed = share_owed(clause, months - end)
-    recovery = np.where(months >= t.start_month, leaving_with * owed, 0.0) * reclaimable
-
-    training_costs = base.direct_cost * overrun + base.wage_cost + base.lost_output - base.subsidy
-    costs = training_costs + np.maximum(replacement_change, 0.0)
-    saving = np.maximum(-replacement_change, 0.0)
-    benefits = productivity_line + other * survival_with + vacancy + saving + recovery
-    return np.asarray(base.discount_factor * (benefits - costs), dtype=np.float64)
+def _stays(figures: kernel.Figures) -> FloatArray:
+    stays = figures.break_even_stay
+    return np.where(stays >= 0, stays.astype(np.float64), np.nan)
 
 
 FAN_PERCENTILES = (10, 25, 50, 75, 90)
@@ -326,15 +249,17 @@ def simulate(
     if count < 1:
         raise ValueError(f"at least one draw is needed, not {count}")
     drawn = draw(ranges or default_ranges(s), count, seed)
-    npv_parts, fan_parts = [], []
+    base = kernel.inputs_for([s])
+    npv_parts, fan_parts, stay_parts = [], [], []
     for chunk in _chunks(drawn):
-        flows = _discounted_flows(s, chunk)
-        npv_parts.append(np.sum(flows, axis=1))
-        fan_parts.append(np.cumsum(flows, axis=1))
+        figures = _figures(base, chunk)  # one pass of the one model per chunk of draws
+        npv_parts.append(figures.npv)
+        fan_parts.append(figures.cumulative)
+        stay_parts.append(_stays(figures))
     npv = np.concatenate(npv_parts)
     cumulative = np.concatenate(fan_parts)
     fan = np.percentile(cumulative, FAN_PERCENTILES, axis=0)
-    stays = batch_break_even_stay(s, drawn)
+    stays = np.concatenate(stay_parts)
     p10, p50, p90 = np.percentile(npv, [10, 50, 90])
     return Simulation(
         draws=count,

@@ -30,8 +30,7 @@ import pytest
 from hypothesis import assume, given, settings
 
 from calculators import Scenario, TrainingKind, evaluate, scenario_from_dict
-from calculators.cashflows import monthly_cash_flows
-from calculators.metrics import stay_values
+from calculators.cashflows import monthly_cash_flows, stay_values
 from calculators.monte_carlo import UNCERTAIN, Distribution, batch_break_even_stay, batch_npv, simulate
 from calculators.scenario import ClauseCost, Subsidy
 from calculators.study_cost_clause import (
@@ -174,7 +173,7 @@ class TestSingleCase:
         (the old model said 2: 217.033 n - 416.40 ≥ 0 at n = 2).
         """
         s = scenario(LEAVER)
-        values = stay_values(s, monthly_cash_flows(s))
+        values = stay_values(s)
         assert values[0] == eur(-2866.40 * 1166.40 / 3616.40)  # -924.50
         assert values[0] == eur(C_FUND - NET_COST)
         assert values[3] == eur(3 * 421.20 + C_FUND * (1 - 3 / 12) - NET_COST)  # -146.38
@@ -273,7 +272,7 @@ class TestNeverMoreThanTheEmployerBore:
         flows = monthly_cash_flows(s)
         assert float(np.sum(flows.clause_recovery)) <= covered * own + tol
         d = flows.discount_factor
-        values = stay_values(s, flows)
+        values = stay_values(s)
         refund_at_end = values[0] + float(np.sum(d * flows.training_costs))  # V(0) + PV(training costs)
         end = t.end_month
         assert refund_at_end == pytest.approx(
