@@ -47,8 +47,11 @@ import numpy.typing as npt
 
 from calculators.discounting import discount_factors
 from calculators.metrics import pays_from
+from calculators.retention import hazard, survival
 from calculators.scenario import RepaymentScale, Scenario, TrainingKind
-from calculators.study_cost_clause import covered_costs, employer_share
+from calculators.study_cost_clause import covered_costs, employer_share, owed_share
+from calculators.training_costs import hour_costs
+from calculators.wages import annual_salary_of, hourly_wage_of, monthly_wage_of
 
 __all__ = ["Figures", "Flows", "ModelInputs", "figures", "flows", "inputs_for", "stay_values", "with_draws"]
 
@@ -107,12 +110,12 @@ class ModelInputs:
     @property
     def monthly_wage(self) -> FloatArray:
         """§2 ``Wm = gross × (1 + holiday) × (1 + on-cost)``."""
-        return np.asarray(self.gross * (1 + self.holiday) * (1 + self.oncost), dtype=np.float64)
+        return monthly_wage_of(self.gross, self.holiday, self.oncost)
 
     @property
     def hourly_wage(self) -> FloatArray:
         """§2 ``w = Wm / (hours a week × 52 / 12)``."""
-        return np.asarray(self.monthly_wage / (self.hours_per_week * 52 / 12), dtype=np.float64)
+        return hourly_wage_of(self.monthly_wage, self.hours_per_week)
 
     @property
     def output_value(self) -> FloatArray:
@@ -122,7 +125,7 @@ class ModelInputs:
     @property
     def annual_salary(self) -> FloatArray:
         """§2 ``A = 12 × gross × (1 + holiday)``, the base of the replacement cost."""
-        return np.asarray(12 * self.gross * (1 + self.holiday), dtype=np.float64)
+        return annual_salary_of(self.gross, self.holiday)
 
     @property
     def duration(self) -> IntArray:
@@ -132,11 +135,9 @@ class ModelInputs:
     @property
     def time_costs(self) -> tuple[FloatArray, FloatArray]:
         """§3 the wage cost and the lost output (or cover) of all training hours, over the whole training."""
-        w = self.hourly_wage
-        inside = self.hours * self.share_inside
-        paid_outside = np.where(self.mandatory, self.hours - inside, 0.0)  # 7:611a lid 3 BW
-        lost = np.where(self.backfill > 0, inside * (self.backfill - w), inside * w * (self.output_ratio - 1))
-        return np.asarray((inside + paid_outside) * w, dtype=np.float64), np.asarray(lost, dtype=np.float64)
+        return hour_costs(
+            self.hours, self.share_inside, self.mandatory, self.backfill, self.hourly_wage, self.output_ratio
+        )
 
     @property
     def reclaimable(self) -> FloatArray:
@@ -290,25 +291,9 @@ class Flows:
         return np.asarray(self.benefits - self.costs, dtype=np.float64)
 
 
-def _hazard(probability: FloatArray) -> FloatArray:
-    """§4 ``h = 1 − (1 − q)^(1/12)``."""
-    return np.asarray(1.0 - np.power(1.0 - probability, 1.0 / 12.0), dtype=np.float64)
-
-
-def _survival(hazard: FloatArray) -> FloatArray:
-    """§4 ``S(1) = 1``, ``S(m+1) = S(m)(1 − h(m))`` along the months."""
-    ones = np.ones((hazard.shape[0], 1))
-    return np.concatenate((ones, np.cumprod(1.0 - hazard[:, :-1], axis=1)), axis=1)
-
-
 def _share_owed(inputs: ModelInputs, k: FloatArray) -> FloatArray:
-    """§7 share owed ``k`` months after the training: 1 for k ≤ 0, then ``max(0, 1 − k/N)`` (linear)
-    or ``max(0, 1 − floor((k − 1)/12)/(N/12))`` (yearly steps)."""
-    n = np.where(inputs.clause_months > 0, inputs.clause_months, 1.0)
-    linear = 1.0 - k / n
-    steps = 1.0 - np.floor((k - 1.0) / 12.0) / (n / 12.0)
-    owed = np.where(inputs.clause_yearly, steps, linear)
-    return np.asarray(np.where(k <= 0, 1.0, np.clip(owed, 0.0, 1.0)), dtype=np.float64)
+    """§7 share owed ``k`` months after the training (:func:`calculators.study_cost_clause.owed_share`)."""
+    return owed_share(k, inputs.clause_months, inputs.clause_yearly)
 
 
 def certain_benefit(inputs: ModelInputs, k: FloatArray) -> FloatArray:
@@ -341,11 +326,11 @@ def flows(inputs: ModelInputs) -> Flows:
     wage = np.where(in_training, wage_total / duration, 0.0)
     lost = np.where(in_training, lost_total / duration, 0.0)
 
-    h0, h1 = _hazard(inputs.quit_without), _hazard(inputs.quit_with)
+    h0, h1 = hazard(inputs.quit_without), hazard(inputs.quit_with)
     rows = np.broadcast_shapes(h0.shape, h1.shape, end.shape)[0]
     hazard_without = np.broadcast_to(h0, (rows, inputs.horizon))
     hazard_with = np.broadcast_to(np.where(months <= end, h0, h1), (rows, inputs.horizon))
-    survival_without, survival_with = _survival(hazard_without), _survival(hazard_with)
+    survival_without, survival_with = survival(hazard_without), survival(hazard_with)
     leaving_without, leaving_with = survival_without * hazard_without, survival_with * hazard_with
 
     productivity = _productivity(inputs, since_end) * survival_with

@@ -14,9 +14,18 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["leaving_probabilities", "monthly_hazard", "survival"]
+__all__ = ["hazard", "leaving_probabilities", "monthly_hazard", "survival"]
 
 FloatArray = npt.NDArray[np.float64]
+
+
+def hazard(annual_probability: FloatArray | float) -> FloatArray:
+    """``h = 1 − (1 − q)^(1/12)`` for a scalar or any array of annual probabilities.
+
+    >>> hazard(np.array([[0.0], [1 - 0.5**12]])).round(12).tolist()
+    [[0.0], [0.5]]
+    """
+    return np.asarray(1.0 - np.power(1.0 - np.asarray(annual_probability, dtype=np.float64), 1.0 / 12.0))
 
 
 def monthly_hazard(annual_probability: float) -> float:
@@ -27,18 +36,20 @@ def monthly_hazard(annual_probability: float) -> float:
     >>> round(1 - (1 - monthly_hazard(0.19)) ** 12, 12)
     0.19
     """
-    # numpy's power, not Python's: the batch (Monte Carlo) model computes the same hazard over arrays
-    # and must agree to the last bit (the two can differ by one unit in the last place)
-    return float(1.0 - np.power(1.0 - annual_probability, 1.0 / 12.0))
+    return float(hazard(annual_probability))
 
 
 def survival(hazards: FloatArray) -> FloatArray:
-    """Chance of still being employed in each month, given the monthly hazards.
+    """Chance of still being employed in each month, given the monthly hazards (along the last axis,
+    so one row of months or rows × months alike).
 
     >>> survival(np.array([0.5, 0.5, 0.5])).tolist()
     [1.0, 0.5, 0.25]
+    >>> survival(np.array([[0.5, 0.5], [0.0, 0.0]])).tolist()
+    [[1.0, 0.5], [1.0, 1.0]]
     """
-    staying = np.concatenate(([1.0], np.cumprod(1.0 - hazards[:-1])))
+    ones = np.ones((*hazards.shape[:-1], 1))
+    staying = np.concatenate((ones, np.cumprod(1.0 - hazards[..., :-1], axis=-1)), axis=-1)
     return np.asarray(staying, dtype=np.float64)
 
 

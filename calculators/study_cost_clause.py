@@ -29,7 +29,14 @@ from calculators.fields import field_spec
 from calculators.scenario import ClauseCost, Employee, RepaymentScale, StudyCostClause, Training
 from calculators.training_costs import time_costs
 
-__all__ = ["covered_costs", "employer_share", "reclaimable_costs", "reclaimable_costs_scaled", "share_owed"]
+__all__ = [
+    "covered_costs",
+    "employer_share",
+    "owed_share",
+    "reclaimable_costs",
+    "reclaimable_costs_scaled",
+    "share_owed",
+]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -55,12 +62,29 @@ def share_owed(clause: StudyCostClause, months_since_end: npt.NDArray[np.int64])
             "out_of_range",
             Allowed(spec.minimum, spec.maximum),
         )
-    k = months_since_end.astype(np.float64)
-    n = float(clause.repayment_months)
-    if clause.scale is RepaymentScale.LINEAR:
-        owed = 1.0 - k / n
-    else:
-        owed = 1.0 - np.floor((k - 1.0) / 12.0) / (n / 12.0)
+    return owed_share(
+        months_since_end.astype(np.float64),
+        np.float64(clause.repayment_months),
+        np.bool_(clause.scale is RepaymentScale.YEARLY_STEPS),
+    )
+
+
+def owed_share(
+    months_since_end: FloatArray,
+    repayment_months: FloatArray | np.float64,
+    yearly: npt.NDArray[np.bool_] | np.bool_,
+) -> FloatArray:
+    """The sliding scale for scalars or arrays (the money kernel's columns): 1 for k ≤ 0, then
+    ``max(0, 1 − k/N)`` (linear) or ``max(0, 1 − floor((k − 1)/12)/(N/12))`` (yearly steps).
+
+    >>> owed_share(np.array([[6.0, 13.0]]), np.array([[24.0]]), np.array([[True]])).round(4).tolist()
+    [[1.0, 0.5]]
+    """
+    k = months_since_end
+    n = np.where(repayment_months > 0, repayment_months, 1.0)  # a clause that is off has no period
+    linear = 1.0 - k / n
+    steps = 1.0 - np.floor((k - 1.0) / 12.0) / (n / 12.0)
+    owed = np.where(yearly, steps, linear)
     return np.asarray(np.where(k <= 0, 1.0, np.clip(owed, 0.0, 1.0)), dtype=np.float64)
 
 

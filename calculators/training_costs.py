@@ -15,11 +15,17 @@ are paid too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
 
 from calculators.scenario import Employee, Training, TrainingKind
 from calculators.wages import loaded_hourly_wage
 
-__all__ = ["TimeCosts", "time_costs"]
+__all__ = ["TimeCosts", "hour_costs", "time_costs"]
+
+Amount = TypeVar("Amount", float, npt.NDArray[np.float64])
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,35 @@ class TimeCosts:
         return self.wage_cost_eur + self.lost_output_eur
 
 
+def hour_costs(
+    hours: Amount,
+    share_inside: Amount,
+    mandatory: bool | npt.NDArray[np.bool_],
+    backfill: Amount,
+    hourly_wage: Amount,
+    output_ratio: Amount,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The wage cost and the lost output (or cover) of all training hours, for scalars or arrays.
+
+    ``Tin = T × share``; required training pays the hours outside working time too (7:611a lid 3 BW);
+    wage ``(Tin + Tout_paid) × w``; lost output ``Tin × w × (ratio − 1)``, or with cover at ``b`` an hour
+    ``Tin × (b − w)`` (docs/money-model.md §3).
+
+    >>> [round(float(x), 2) for x in hour_costs(24.0, 1.0, False, 0.0, 23.8737, 1.0)]  # 24 h × w, no loss
+    [572.97, 0.0]
+    >>> [round(float(x), 2) for x in hour_costs(10.0, 0.5, True, 30.0, 20.0, 1.2)]  # 10 h × 20; 5 × (30 − 20)
+    [200.0, 50.0]
+    """
+    inside = hours * share_inside
+    paid_outside = np.where(mandatory, hours - inside, 0.0)
+    lost = np.where(
+        np.asarray(backfill) > 0, inside * (backfill - hourly_wage), inside * hourly_wage * (output_ratio - 1)
+    )
+    return np.asarray((inside + paid_outside) * hourly_wage, dtype=np.float64), np.asarray(
+        lost, dtype=np.float64
+    )
+
+
 def time_costs(training: Training, employee: Employee) -> TimeCosts:
     """Wage cost and lost output (or backfill) of all training hours.
 
@@ -45,17 +80,19 @@ def time_costs(training: Training, employee: Employee) -> TimeCosts:
     >>> round(time_costs(s.training, s.employee).wage_cost_eur, 2)  # 24 h × 23.8737
     572.97
     """
-    wage = loaded_hourly_wage(employee)
+    mandatory = training.kind is TrainingKind.MANDATORY
     inside = training.hours * training.share_in_working_time
-    outside = training.hours - inside
-    paid_outside = outside if training.kind is TrainingKind.MANDATORY else 0.0
-    if training.backfill_hourly_cost_eur > 0:
-        lost = inside * (training.backfill_hourly_cost_eur - wage)
-    else:
-        lost = inside * wage * (employee.output_value_ratio - 1)
+    wage, lost = hour_costs(
+        training.hours,
+        training.share_in_working_time,
+        mandatory,
+        training.backfill_hourly_cost_eur,
+        loaded_hourly_wage(employee),
+        employee.output_value_ratio,
+    )
     return TimeCosts(
         hours_in_working_time=inside,
-        paid_hours_outside_working_time=paid_outside,
-        wage_cost_eur=(inside + paid_outside) * wage,
-        lost_output_eur=lost,
+        paid_hours_outside_working_time=training.hours - inside if mandatory else 0.0,
+        wage_cost_eur=float(wage),
+        lost_output_eur=float(lost),
     )

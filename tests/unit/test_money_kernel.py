@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import evaluate, money_kernel, scenario_from_dict
+from calculators.fields import field_spec
 from calculators.monte_carlo import UNCERTAIN
 from tests.unit.strategies import numbers_in, valid_scenarios
 from tests.unit.test_cross_check import params_from_dict, reference_npv, scale_of, stay_value
@@ -64,6 +65,13 @@ def test_drawn_columns_equal_scenarios_built_with_those_values(
     """Pins the simulation's column substitution against evaluate() of a scenario carrying the values."""
     s = scenario_from_dict(data)
     q0 = s.retention.annual_quit_probability
+    # a dearer course must stay a valid scenario: no line above its allowed maximum, no subsidy cap to recheck
+    lines = ("course_fees_eur", "materials_exam_eur", "travel_eur")
+    room = min(
+        float(field_spec(f"training.{line}").maximum or 0) / max(data["training"][line], 1.0)
+        for line in lines
+    )
+    overrun = st.just(0.0) if s.training.subsidies else st.floats(0.0, min(0.3, max(room - 1.0, 0.0)))
     rows = []
     for _ in range(3):
         quit = more.draw(numbers_in("retention.annual_quit_probability"))
@@ -76,9 +84,8 @@ def test_drawn_columns_equal_scenarios_built_with_those_values(
                 ),
                 "benefits.annual_decay": more.draw(numbers_in("benefits.annual_decay")),
                 "retention.replacement_cost_share": more.draw(numbers_in("retention.replacement_cost_share")),
-                # with subsidies a dearer course would need a new cap check; the overrun's own
-                # effect on the clause share is pinned in test_clause_employer_share.py
-                "cost_overrun": 0.0 if s.training.subsidies else more.draw(st.floats(0.0, 0.3)),
+                # the overrun's own effect on the clause share is pinned in test_clause_employer_share.py
+                "cost_overrun": more.draw(overrun),
             }
         )
     draws = {name: np.array([row[name] for row in rows]) for name in UNCERTAIN}
