@@ -1,6 +1,7 @@
 """Command line of the calculators; the only module here that does I/O beyond reading content/.
 
-    python -m calculators evaluate FILE.json|-          the training's result
+    python -m calculators evaluate FILE.json|- [--format json|csv]
+                                                        the training's result; csv: cash by month
     python -m calculators dead-end FILE.json|-          the four options for a dead-end track
     python -m calculators explain FILE.json|- [--lang nl|en] [--role owner|advisor] [--doubts W1,W4]
                                                         what the person reads: headline, figures,
@@ -8,9 +9,9 @@
     python -m calculators transition-payment --monthly-salary EUR --start YYYY-MM-DD --end YYYY-MM-DD
     python -m calculators schema                        the scenario file's JSON Schema
 
-Output is one JSON object on standard output. Invalid input exits with status 2 and one line on
-standard error that names the field (or option), the value and what is allowed
-(``--lang nl|en``, Dutch by default).
+Output is one JSON object on standard output (``evaluate --format csv``: a CSV table). Invalid
+input exits with status 2 and one line on standard error that names the field (or option), the
+value and what is allowed (``--lang nl|en``, Dutch by default).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from calculators.cash_by_month import cash_csv
 from calculators.dead_end import DeadEndComparison, compare_options
 from calculators.errors import ScenarioError
 from calculators.evaluate import evaluate
@@ -61,6 +63,14 @@ def _parser() -> _Parser:
     )
     evaluate_cmd.add_argument("file", help="scenario JSON file, or - for standard input")
     evaluate_cmd.add_argument("--no-months", action="store_true", help="leave out the monthly table")
+    evaluate_cmd.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        default="json",
+        help="json: the whole result (default); csv: one row per month, money out and in, undiscounted "
+        "and discounted, with running totals (the results page's 'cash by month'; --lang sets the "
+        "spreadsheet notation)",
+    )
     dead_end_cmd = commands.add_parser(
         "dead-end", help="compare the options for an employee on a dead-end track"
     )
@@ -289,6 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "explain":
         return _explain(scenario, args)
     result = evaluate(scenario)
+    if args.format == "csv":
+        sys.stdout.write(cash_csv(result, args.lang).decode("utf-8-sig"))
+        return 0
     print(json.dumps(result.to_dict(with_months=not args.no_months), ensure_ascii=False))
     return 0
 

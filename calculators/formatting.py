@@ -17,12 +17,16 @@ from babel.numbers import NumberPattern, format_currency, format_decimal, parse_
 
 from calculators.i18n import Lang
 
-__all__ = ["BABEL_LOCALE", "money", "number", "percent", "signed_money"]
+__all__ = ["BABEL_LOCALE", "MINUS", "WORD_JOINER", "money", "number", "percent", "signed_money"]
 
 BABEL_LOCALE = {Lang.NL: "nl_NL", Lang.EN: "en_IE"}
 # Digits enough for any float (the largest has 309 before the point). The default 28 makes rounding
 # fail from 1e26 up — amounts only bad input reaches, but its error message must still show them.
 _DIGITS = 400
+# A sign in front of "€" may be split from it at the end of a line ("-" / "€1,950" on a phone): the
+# typographic minus sign, glued to the amount by a word joiner (Unicode UAX #14: no break beside U+2060).
+MINUS = "\u2212"
+WORD_JOINER = "\u2060"
 
 
 @cache
@@ -47,8 +51,10 @@ def money(value: float, lang: Lang | str, *, cents: bool = False) -> str:
 
     >>> money(1234.56, "nl", cents=True)
     '€\\xa01.234,56'
-    >>> money(-1234.4, "en")
-    '-€1,234'
+    >>> money(-1234.4, "en")  # a minus sign that never leaves its amount at a line end
+    '\u2212\u2060€1,234'
+    >>> money(-1234.4, "nl")  # Dutch puts the sign after "€ ", joined by a no-break space already
+    '€\xa0-1.234'
     """
     if not math.isfinite(value):
         return "–"
@@ -59,17 +65,20 @@ def money(value: float, lang: Lang | str, *, cents: bool = False) -> str:
         rounded = _half_up(value, 2 if cents else 0)
         if rounded == 0:
             rounded = Decimal(0)  # never print "-€0"
-        return format_currency(rounded, "EUR", format=pattern, locale=_locale(lang), currency_digits=cents)
+        formatted = format_currency(
+            rounded, "EUR", format=pattern, locale=_locale(lang), currency_digits=cents
+        )
+    return MINUS + WORD_JOINER + formatted[1:] if formatted.startswith("-") else formatted
 
 
 def signed_money(value: float, lang: Lang | str) -> str:
     """Whole euros with an explicit + for gains (for deltas).
 
     >>> signed_money(250, "nl")
-    '+€\\xa0250'
+    '+\\u2060€\\xa0250'
     """
     text = money(value, lang)
-    return f"+{text}" if _half_up(value, 0) > 0 else text
+    return f"+{WORD_JOINER}{text}" if _half_up(value, 0) > 0 else text
 
 
 def number(value: float, lang: Lang | str, decimals: int = 0) -> str:

@@ -23,6 +23,7 @@ from calculators.scenario_io import scenario_to_json
 from ui.arguments_view import has_arguments, show_arguments
 from ui.assumptions_table import assumptions_frame
 from ui.cache import cached_evaluate, session_memo
+from ui.cash_view import show_cash
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
 from ui.compare_view import comparison_items, show_compare, sync_comparison
 from ui.dead_end_view import show_dead_end, show_dead_end_answer
@@ -95,7 +96,7 @@ def results_sections(scenario: Scenario, result: Result, lang: Lang, role: Role)
     sections.append("over_time")
     if has_arguments(scenario, result, lang, role):
         sections.append("doubts")
-    return [*sections, "money", "uncertainty", "assumptions", "save", "report"]
+    return [*sections, "money", "cash", "uncertainty", "assumptions", "save", "report"]
 
 
 def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
@@ -113,6 +114,7 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
         "over_time": partial(show_cumulative, scenario, result, lang),
         "doubts": partial(show_arguments, scenario, result, lang, role),
         "money": partial(_money, scenario, result, lang),
+        "cash": partial(show_cash, scenario, result, lang),
         "uncertainty": partial(show_uncertainty, scenario, result, lang, role),
         "assumptions": partial(_assumptions, scenario, lang),
         "save": partial(_save_and_compare, scenario, lang),

@@ -117,9 +117,9 @@ def tornado_figure(bars: tuple[TornadoBar, ...], npv_eur: float, lang: Lang | st
                 "uncertainty.chart.tornado_hover",
                 name=label,
                 value=percent(at, lang),
-                npv=money(npv_eur + delta, lang),
+                npv=money(getattr(bar, f"npv_at_{end}_eur"), lang),
             )
-            for label, at, delta in zip(labels, ends, values, strict=True)
+            for label, at, bar in zip(labels, ends, ordered, strict=True)
         ]
         return {
             "type": "bar",

@@ -48,6 +48,7 @@ RESULTS_SECTIONS = (
     "over_time",
     "doubts",
     "money",
+    "cash",
     "uncertainty",
     "assumptions",
     "save",

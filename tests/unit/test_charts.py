@@ -147,7 +147,7 @@ class TestLanguageFormatting:
         result, month = _large_point()
         line = _trace(cumulative_cash_flow_figure(result, Lang.EN), text(Lang.EN, "chart.expected_line"))
         hover = line.hovertext[month - 1]
-        assert re.fullmatch(rf"Month {month}: -?€\d{{1,3}}(,\d{{3}})+", hover), hover
+        assert re.fullmatch(rf"Month {month}: (?:\u2212\u2060)?€\d{{1,3}}(,\d{{3}})+", hover), hover
 
 
 def _large_point() -> tuple[Result, int]:

@@ -155,7 +155,7 @@ class TestCostBreakdown:
         ("lang", "expected"),
         [
             (Lang.NL, ["€\xa01.650", "€\xa0250", "€\xa0120", "€\xa01.055", "€\xa0-591", "€\xa02.483"]),
-            (Lang.EN, ["€1,650", "€250", "€120", "€1,055", "-€591", "€2,483"]),
+            (Lang.EN, ["€1,650", "€250", "€120", "€1,055", "\u2212\u2060€591", "€2,483"]),
         ],
     )
     def test_amounts_computed_by_hand(self, lang: Lang, expected: list[str]) -> None:

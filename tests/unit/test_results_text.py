@@ -212,7 +212,7 @@ class TestKeyFigures:
             npv="€1,234",
             break_even_stay="6 months",
             payback="month 9",
-            worst_case="-€1,573",
+            worst_case="\u2212\u2060€1,573",
             roi="215%",
         )
 

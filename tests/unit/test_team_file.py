@@ -563,7 +563,7 @@ class TestEveryBadCell:
             "to 60 hours a week.",
             "Age: 34.50 years is not a whole number; enter a whole number from 15 years to 75 years.",
             "'stabil' is not an allowed choice; choose from: stable, uncertain, dead end.",
-            "Course fees: -€5 is outside the allowed range of €0 to €100,000.",
+            "Course fees: \u2212\u2060€5 is outside the allowed range of €0 to €100,000.",
         ]
         (skipped,) = team.skipped_rows
         assert (skipped.row, skipped.label, skipped.errors) == (2, "Kok", team.errors)
