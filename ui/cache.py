@@ -19,17 +19,17 @@ from calculators.break_even import Threshold, thresholds
 from calculators.dead_end import DeadEndComparison, compare_options
 from calculators.evaluate import Result, evaluate
 from calculators.scenario import Scenario
+from ui import session
 
 __all__ = ["cached_dead_end", "cached_evaluate", "cached_thresholds", "session_memo"]
 
 _T = TypeVar("_T")
-_STORE_KEY = "_leerwinst_memo"
 _KEEP = 8  # per kind: enough for going back and forth between a few variants
 
 
 def session_memo(kind: str, key: Hashable, build: Callable[[], _T]) -> _T:
     """``build()`` once per ``(kind, key)`` in this session; the latest few are remembered."""
-    stores = st.session_state.setdefault(_STORE_KEY, {})
+    stores = session.memo_stores(st.session_state)
     store: OrderedDict[Hashable, Any] = stores.setdefault(kind, OrderedDict())
     if key in store:
         store.move_to_end(key)

@@ -20,16 +20,11 @@ from calculators.error_text import format_in_unit
 from calculators.fields import FieldSpec, field_spec
 from calculators.i18n import Lang, has_text, text
 from calculators.sources import sources
-from ui.widget_values import PERCENT_UNITS, choice_widget_key, to_widget, widget_key
+from ui import session
+from ui.session import choice_widget_key, widget_key
+from ui.widget_values import PERCENT_UNITS, to_widget
 
-__all__ = [
-    "PERCENT_UNITS",
-    "choice_widget_key",
-    "default_caption",
-    "field",
-    "help_text",
-    "widget_key",
-]
+__all__ = ["PERCENT_UNITS", "default_caption", "field", "help_text"]
 
 _FORMATS = {
     "eur_per_month": "%.2f",
@@ -97,7 +92,7 @@ def _label(spec: FieldSpec, lang: Lang) -> str:
 
 def _reset(path: str) -> None:
     spec = field_spec(path)
-    st.session_state[widget_key(path)] = to_widget(spec, spec.default)
+    session.set_value(st.session_state, widget_key(path), to_widget(spec, spec.default))
 
 
 def field(
@@ -145,7 +140,8 @@ def _widget(spec: FieldSpec, lang: Lang, disabled: bool) -> None:
 
 
 def _keep_choice(path: str, lang: Lang) -> None:
-    st.session_state[widget_key(path)] = st.session_state[choice_widget_key(path, lang)]
+    state = st.session_state
+    session.set_value(state, widget_key(path), session.value(state, choice_widget_key(path, lang)))
 
 
 def _choice(spec: FieldSpec, lang: Lang, label: str, help_: str, disabled: bool) -> None:
@@ -156,9 +152,9 @@ def _choice(spec: FieldSpec, lang: Lang, label: str, help_: str, disabled: bool)
     lives under the field's own key, and each language has its own widget, filled from that value
     before it is drawn and writing back on change.
     """
-    canonical, key = widget_key(spec.path), choice_widget_key(spec.path, lang)
-    value = st.session_state.get(canonical, spec.default)
-    st.session_state[key] = list(value) if spec.type == "choice_list" else value
+    key = choice_widget_key(spec.path, lang)
+    value = session.field_value(st.session_state, spec.path, spec.default)
+    session.set_value(st.session_state, key, list(value) if spec.type == "choice_list" else value)
     common: dict[str, Any] = {
         "options": list(spec.values),
         "format_func": lambda option: text(lang, f"choices.{spec.path}.{option}"),

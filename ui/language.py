@@ -5,16 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from calculators.i18n import Lang, text
+from ui import session
+from ui.session import LANG_KEY
 
-__all__ = ["LANG_KEY", "current_lang", "language_selector", "t"]
-
-LANG_KEY = "lang"
+__all__ = ["current_lang", "language_selector", "t"]
 
 
 def current_lang() -> Lang:
     """The session's language (Dutch until the user picks English)."""
-    value = st.session_state.get(LANG_KEY, Lang.NL.value)
-    return Lang(value) if value in {lang.value for lang in Lang} else Lang.NL
+    return session.current_lang(st.session_state)
 
 
 def t(key: str, **values: object) -> str:

@@ -15,19 +15,11 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from calculators.i18n import Lang
+from ui import session
+from ui.session import kept_tab_key, tabs_key
 
-__all__ = ["Panel", "kept_tab_key", "lazy_expander", "lazy_tabs", "tabs_key"]
-
-
-def tabs_key(name: str, lang: Lang) -> str:
-    """The session-state key that holds the open tab's label (``name`` in ``lang``)."""
-    return f"{name}_{lang.value}"
-
-
-def kept_tab_key(name: str) -> str:
-    """The session key that keeps the open tab's id in every language and while the tabs are not
-    drawn (see lazy_tabs); setting it chooses the tab that opens the next time they are drawn."""
-    return f"_leerwinst_open_{name}"
+# tabs_key stays importable from here: the benchmarks (benchmarks/rerun.py) open a tab through it
+__all__ = ["Panel", "lazy_expander", "lazy_tabs", "tabs_key"]
 
 
 Panel = tuple[str, str, Callable[[], None]]  # (id, label, draw)
@@ -40,15 +32,15 @@ def lazy_tabs(name: str, lang: Lang, panels: Sequence[Panel]) -> None:
     language's. So the open tab's id is also kept under a key of its own: a user who goes to another
     step to change one number, or switches language, comes back to the tab they were reading.
     """
-    key, kept = tabs_key(name, lang), kept_tab_key(name)
-    state = st.session_state
+    key, state = tabs_key(name, lang), st.session_state
     labels = {panel_id: label for panel_id, label, _ in panels}
-    if key not in state and state.get(kept) in labels:
-        state[key] = labels[state[kept]]
+    kept = session.kept_tab(state, name)
+    if session.value(state, key) is None and kept in labels:
+        session.set_value(state, key, labels[kept])
     tabs = st.tabs(list(labels.values()), key=key, on_change="rerun")
     for tab, (panel_id, _, draw) in zip(tabs, panels, strict=True):
         if tab.open is not False:  # None would mean "not tracked": then every panel is drawn
-            state[kept] = panel_id
+            session.set_value(state, kept_tab_key(name), panel_id)
             with tab:
                 draw()
 
@@ -59,6 +51,6 @@ def lazy_expander(
     """An expander (its state in ``st.session_state[key]``); the container to draw into while it is
     open, None while it is closed. ``open_now`` opens it, e.g. when one of its fields has a problem."""
     if open_now:
-        st.session_state[key] = True
+        session.set_flag(st.session_state, key, True)
     box = st.expander(label, expanded=expanded, key=key, on_change="rerun")
     return box if box.open else None

@@ -18,9 +18,11 @@ import streamlit as st
 
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
+from ui import session
 from ui.cache import session_memo
 from ui.report import MAX_NAME_CHARS, ReportRequest, report_files
-from ui.uncertainty_view import chosen_ranges, session_simulation
+from ui.uncertainty_settings import chosen_ranges
+from ui.uncertainty_view import session_simulation
 
 __all__ = ["ReportFiles", "show_report_downloads"]
 
@@ -62,12 +64,11 @@ def show_report_downloads(scenarios: Sequence[tuple[str, Scenario]], lang: Lang,
             ranges=tuple(sorted(chosen_ranges(st.session_state).items())),  # the app's ranges
             draws=draws,
         )
-        made = f"{key}_made"  # the request the files on offer were made for
         if st.button(text(lang, "report.prepare"), key=f"{key}_prepare", icon=":material/description:"):
             with st.spinner(text(lang, "report.preparing")):
                 session_memo("report", request, lambda: _build(request))
-            st.session_state[made] = request
-        if st.session_state.get(made) != request:
+            session.set_report_made(st.session_state, key, request)  # what the files on offer are for
+        if session.report_made(st.session_state, key) != request:
             return
         files = session_memo("report", request, lambda: _build(request))
         st.caption(text(lang, "report.ready"))

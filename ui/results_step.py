@@ -20,12 +20,13 @@ from calculators.evaluate import Result
 from calculators.i18n import Lang, text
 from calculators.scenario import RoleOutlook, Scenario
 from calculators.scenario_io import scenario_to_json
+from ui import session
 from ui.arguments_view import has_arguments, show_arguments
 from ui.assumptions_table import assumptions_frame
 from ui.cache import cached_evaluate, session_memo
 from ui.cash_view import show_cash
 from ui.charts import benefit_build_up_figure, cost_breakdown_figure
-from ui.compare_view import comparison_items, show_compare, sync_comparison
+from ui.compare_view import show_compare, sync_comparison
 from ui.dead_end_view import show_dead_end, show_dead_end_answer
 from ui.lazy import lazy_tabs
 from ui.report_view import show_report_downloads
@@ -82,9 +83,11 @@ def _save_and_compare(scenario: Scenario, lang: Lang) -> None:
 
 
 def _report(scenario: Scenario, lang: Lang) -> None:
-    compared = comparison_items(st.session_state)
+    compared = session.comparison(st.session_state)
     if compared:  # the report covers every scenario being compared (the active one is in sync)
-        show_report_downloads(tuple((item.name, item.scenario) for item in compared), lang, key="report")
+        show_report_downloads(
+            tuple((item.name, item.scenario) for item in compared.items), lang, key="report"
+        )
     else:
         name = scenario.employee.label.strip() or text(lang, "report.default_name")
         show_report_downloads(((name, scenario),), lang, key="report")

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import streamlit as st
 
 from calculators.i18n import Lang, text
+from ui import session
+from ui.session import ROLE_KEY, Role
 
-__all__ = ["ROLE_KEY", "Role", "current_role", "role_selector"]
-
-ROLE_KEY = "role"
-
-
-class Role(StrEnum):
-    """The two kinds of user (shared/context/users.md)."""
-
-    OWNER = "owner"
-    ADVISOR = "advisor"
+__all__ = ["Role", "current_role", "role_selector"]
 
 
 def current_role() -> Role:
     """The session's role (owner until the user picks advisor)."""
-    value = st.session_state.get(ROLE_KEY, Role.OWNER.value)
-    return Role(value) if value in {role.value for role in Role} else Role.OWNER
+    return session.current_role(st.session_state)
 
 
 def role_selector(lang: Lang) -> Role:

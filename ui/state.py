@@ -10,12 +10,11 @@ from calculators.errors import Allowed, ScenarioError
 from calculators.fields import field_spec
 from calculators.scenario import Scenario, TrainingKind
 from calculators.scenario_io import default_scenario, scenario_from_dict, scenario_to_dict, validation_errors
+from ui.session import SUBSIDY_COUNT_KEY, doubt_key, subsidy_key, widget_key
 from ui.steps import ALL_FIELDS
-from ui.widget_values import from_widget, seed, widget_key
+from ui.widget_values import from_widget, seed
 
 __all__ = [
-    "SUBSIDY_COUNT_KEY",
-    "doubt_key",
     "form_key",
     "form_scenario",
     "form_values",
@@ -24,29 +23,9 @@ __all__ = [
     "scenario_errors",
     "scenario_from_state",
     "seed_fields",
-    "subsidy_key",
 ]
 
-SUBSIDY_COUNT_KEY = "in__training__subsidies__count"
 _SUBSIDY_PARTS = ("name", "amount_eur", "month")
-
-
-def subsidy_key(index: int, part: str) -> str:
-    """Widget key of one part of subsidy line ``index`` (0-based).
-
-    >>> subsidy_key(1, "amount_eur")
-    'in__training__subsidies__1__amount_eur'
-    """
-    return f"in__training__subsidies__{index}__{part}"
-
-
-def doubt_key(doubt: str) -> str:
-    """Widget key of the check box for one doubt (W1 … W7).
-
-    >>> doubt_key("W4")
-    'in__doubts__W4'
-    """
-    return f"in__doubts__{doubt}"
 
 
 def _seed_doubts(state: MutableMapping[Any, Any], scenario: Scenario, overwrite: bool) -> None:

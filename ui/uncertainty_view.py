@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
-from typing import Any
 
 import streamlit as st
 
@@ -23,7 +22,6 @@ from calculators.monte_carlo import (
     Simulation,
     TornadoBar,
     allowed_limits,
-    plausible_range,
     ranges_for,
     simulate,
     tornado,
@@ -34,65 +32,25 @@ from ui.lazy import lazy_tabs
 from ui.results_view import show_chart
 from ui.role import Role
 from ui.safe_text import escape_markdown
+from ui.session import DRAWS_KEY, RANGES_RESET_KEY, range_key
 from ui.uncertainty_charts import fan_figure, npv_histogram_figure, tornado_figure, uncertain_label
+from ui.uncertainty_settings import (
+    DRAW_CHOICES,
+    changed_by_advisor,
+    chosen_draws,
+    chosen_ranges,
+    reset_settings,
+    seed_settings,
+    typed_range,
+    within,
+)
 from ui.uncertainty_text import summary_lines
 
-__all__ = ["DRAWS_KEY", "DRAW_CHOICES", "range_key", "show_uncertainty"]
-
-DRAW_CHOICES = (1_000, 5_000, 10_000, 25_000, 50_000)
-DEFAULT_DRAWS = 10_000
-DRAWS_KEY = "mc__draws"
-
-
-def range_key(name: str, end: str) -> str:
-    """Session key of one end ("low"/"high") of an uncertain input's range, in percent.
-
-    >>> range_key("benefits.productivity_gain", "low")
-    'mc__low__benefits__productivity_gain'
-    """
-    return f"mc__{end}__{name.replace('.', '__')}"
-
-
-def _percent_value(fraction: float) -> float:
-    return round(fraction * 100.0, 6)
-
-
-def _seed(state: Any) -> None:
-    """Put the default ranges and run count in the session once (the widgets read them from there)."""
-    if DRAWS_KEY not in state:
-        state[DRAWS_KEY] = DEFAULT_DRAWS
-    for name in UNCERTAIN:
-        low, high = plausible_range(name)
-        state.setdefault(range_key(name, "low"), _percent_value(low))
-        state.setdefault(range_key(name, "high"), _percent_value(high))
+__all__ = ["session_simulation", "show_uncertainty"]
 
 
 def _reset() -> None:
-    state = st.session_state
-    state[DRAWS_KEY] = DEFAULT_DRAWS
-    for name in UNCERTAIN:
-        low, high = plausible_range(name)
-        state[range_key(name, "low")] = _percent_value(low)
-        state[range_key(name, "high")] = _percent_value(high)
-
-
-def _within(name: str, value: float) -> bool:
-    lowest, highest = allowed_limits(name)
-    return lowest - 1e-12 <= value <= highest + 1e-12
-
-
-def chosen_ranges(state: Mapping[Any, Any]) -> dict[str, tuple[float, float]]:
-    """The ranges in the session, as fractions (those not set are left to the defaults). A range with
-    an end outside its input's allowed range is not used: the settings say so by name (never a value
-    quietly swapped for another)."""
-    chosen = {}
-    for name in UNCERTAIN:
-        low, high = state.get(range_key(name, "low")), state.get(range_key(name, "high"))
-        if isinstance(low, int | float) and isinstance(high, int | float):
-            pair = (float(low) / 100.0, float(high) / 100.0)
-            if all(_within(name, value) for value in pair):
-                chosen[name] = pair
-    return chosen
+    reset_settings(st.session_state)
 
 
 def _settings(ranges: Mapping[str, Distribution], lang: Lang) -> None:
@@ -129,9 +87,9 @@ def _settings(ranges: Mapping[str, Distribution], lang: Lang) -> None:
                         help=help_,
                         persist_state="session",
                     )
-            typed = [st.session_state.get(range_key(name, end)) for end in ("low", "high")]
+            typed = typed_range(st.session_state, name)
             if any(
-                isinstance(value, int | float) and not _within(name, float(value) / 100.0) for value in typed
+                isinstance(value, int | float) and not within(name, float(value) / 100.0) for value in typed
             ):
                 st.error(
                     text(
@@ -159,19 +117,10 @@ def _settings(ranges: Mapping[str, Distribution], lang: Lang) -> None:
                 )
         st.button(
             text(lang, "uncertainty.settings.reset"),
-            key="mc__reset",
+            key=RANGES_RESET_KEY,
             on_click=_reset,
             icon=":material/restart_alt:",
         )
-
-
-def _changed_by_advisor(state: Mapping[Any, Any]) -> bool:
-    chosen = chosen_ranges(state)
-    return any(
-        abs(chosen[name][0] - low) > 1e-9 or abs(chosen[name][1] - high) > 1e-9
-        for name, (low, high) in ((name, plausible_range(name)) for name in UNCERTAIN)
-        if name in chosen
-    )
 
 
 SimulationKey = tuple[Scenario, tuple[tuple[str, Distribution], ...], int]
@@ -180,9 +129,9 @@ SimulationKey = tuple[Scenario, tuple[tuple[str, Distribution], ...], int]
 def session_simulation(scenario: Scenario) -> tuple[Simulation, SimulationKey]:
     """The simulation of a scenario with this session's ranges and run count (remembered per session)."""
     state = st.session_state
-    _seed(state)
+    seed_settings(state)
     ranges = ranges_for(scenario, chosen_ranges(state))
-    draws = int(state[DRAWS_KEY]) if state[DRAWS_KEY] in DRAW_CHOICES else DEFAULT_DRAWS
+    draws = chosen_draws(state)
     key = (scenario, tuple(sorted(ranges.items())), draws)
     simulation: Simulation = session_memo("simulation", key, lambda: simulate(scenario, draws, ranges=ranges))
     return simulation, key
@@ -190,13 +139,12 @@ def session_simulation(scenario: Scenario) -> tuple[Simulation, SimulationKey]:
 
 def show_uncertainty(scenario: Scenario, result: Result, lang: Lang, role: Role) -> None:
     """The whole section, for a valid scenario."""
-    state = st.session_state
     simulation, key = session_simulation(scenario)
     ranges = dict(key[1])
     st.subheader(text(lang, "uncertainty.title"), anchor=False)
     if role is Role.ADVISOR:
         _settings(ranges, lang)
-    elif _changed_by_advisor(state):
+    elif changed_by_advisor(st.session_state):
         st.caption(text(lang, "uncertainty.advisor_ranges"))
     bars: tuple[TornadoBar, ...] = session_memo("tornado", key[:2], lambda: tornado(scenario, ranges))
     lines = summary_lines(scenario, simulation, bars, lang, escape_markdown)

@@ -14,44 +14,41 @@ from calculators.errors import ScenarioError
 from calculators.formatting import number
 from calculators.i18n import Lang, text
 from calculators.scenario_io import MAX_FILE_BYTES
-from ui.compare_view import open_cases
-from ui.language import LANG_KEY
+from ui import session
+from ui.compare_open import open_cases
 from ui.navigation import go_to_results
 from ui.safe_text import escape_markdown
+from ui.session import UPLOAD_KEY, Refusal
 from ui.upload_limits import hide_streamlit_limit
 
-__all__ = ["UPLOAD_KEY", "upload_widget"]
-
-UPLOAD_KEY = "upload_scenario"
-_MESSAGE_KEY = "upload_message"
+__all__ = ["upload_widget"]
 
 
 def _on_upload() -> None:
     """Runs before the script: parse the file, and only when it is valid, add it beside the current
-    work (ui.compare_view.open_cases): nothing typed is replaced without a trace. A comparison file
+    work (ui.compare_open.open_cases): nothing typed is replaced without a trace. A comparison file
     lands on the comparison."""
-    uploaded = st.session_state.get(UPLOAD_KEY)
+    state = st.session_state
+    uploaded = session.value(state, UPLOAD_KEY)
     if uploaded is None:
-        st.session_state.pop(_MESSAGE_KEY, None)
+        session.set_upload_message(state, None)
         return
     raw = uploaded.getvalue()
     try:
         case = load_case_json(raw)  # one scenario, or a comparison of named scenarios
     except (ScenarioError, ComparisonError) as error:
         # both languages, so a language switch afterwards still shows the message
-        st.session_state[_MESSAGE_KEY] = {
-            "kind": "error",
-            "nl": error.message("nl", path=False),
-            "en": error.message("en", path=False),
-        }
+        session.set_upload_message(
+            state, Refusal(nl=error.message("nl", path=False), en=error.message("en", path=False))
+        )
         return
-    st.session_state.pop(_MESSAGE_KEY, None)
-    lang = Lang(st.session_state.get(LANG_KEY, Lang.NL.value))
+    session.set_upload_message(state, None)
+    lang = session.current_lang(state)
     if isinstance(case, tuple):
-        if open_cases(st.session_state, case, lang, source="comparison"):
+        if open_cases(state, case, lang, source="comparison"):
             go_to_results()
         return
-    open_cases(st.session_state, (NamedScenario("", case),), lang, source="file")
+    open_cases(state, (NamedScenario("", case),), lang, source="file")
 
 
 def upload_widget(lang: Lang) -> None:
@@ -64,7 +61,7 @@ def upload_widget(lang: Lang) -> None:
         max_upload_size=1,  # MB: the widget's own ceiling; the real limit (200 kB) is checked and said here
         help=text(lang, "upload.help"),
     )
-    message = st.session_state.get(_MESSAGE_KEY)
-    if message:
-        st.error(f"{text(lang, 'upload.refused')} {escape_markdown(message[lang.value])}")
+    message = session.upload_message(st.session_state)
+    if message is not None:
+        st.error(f"{text(lang, 'upload.refused')} {escape_markdown(message.in_lang(lang))}")
         st.caption(text(lang, "upload.kept"))

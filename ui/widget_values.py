@@ -1,6 +1,6 @@
-"""How a scenario field's value is kept in the session: its widget key, and the form's units (percent
-for rates) against the model's (fractions). Pure: no Streamlit, so the session model (ui/state.py) and
-everything built on it stay importable without it.
+"""How a scenario field's value is kept in the session (under ``ui.session.widget_key``): the form's
+units (percent for rates) against the model's (fractions). Pure: no Streamlit, so the session model
+(ui/state.py) and everything built on it stay importable without it.
 """
 
 from __future__ import annotations
@@ -9,20 +9,11 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from calculators.fields import FieldSpec, field_spec
-from calculators.i18n import Lang
+from ui.session import widget_key
 
-__all__ = ["PERCENT_UNITS", "choice_widget_key", "from_widget", "seed", "to_widget", "widget_key"]
+__all__ = ["PERCENT_UNITS", "from_widget", "seed", "to_widget"]
 
 PERCENT_UNITS = frozenset({"fraction", "fraction_of_annual_salary", "fraction_points"})
-
-
-def widget_key(path: str) -> str:
-    """The session-state key of a field's widget (also its CSS class ``st-key-<key>``).
-
-    >>> widget_key("employee.gross_monthly_salary_eur")
-    'in__employee__gross_monthly_salary_eur'
-    """
-    return "in__" + path.replace(".", "__")
 
 
 def to_widget(spec: FieldSpec, value: Any) -> Any:
@@ -52,12 +43,3 @@ def seed(state: MutableMapping[Any, Any], path: str, model_value: Any, *, overwr
     key = widget_key(path)
     if overwrite or key not in state:
         state[key] = to_widget(field_spec(path), model_value)
-
-
-def choice_widget_key(path: str, lang: Lang) -> str:
-    """Key of a choice widget: one per language (see :func:`_choice`).
-
-    >>> choice_widget_key("company.sector", Lang.EN)
-    'in__company__sector__en'
-    """
-    return f"{widget_key(path)}__{Lang(lang).value}"

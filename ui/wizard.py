@@ -15,24 +15,27 @@ from calculators.errors import ScenarioError
 from calculators.fields import field_spec
 from calculators.i18n import Lang, text
 from calculators.scenario import RoleOutlook, TrainingKind
+from ui import session
 from ui.cache import session_memo
-from ui.compare_view import COMPARE_KEY, OPENED_KEY, show_opened
-from ui.inputs import field, widget_key
+from ui.compare_view import show_opened
+from ui.inputs import field
 from ui.language import current_lang
 from ui.lazy import lazy_expander
-from ui.navigation import LAST_STEP, STEP_KEY, go_to
+from ui.navigation import LAST_STEP, current_step, go_to, go_to_results, move
 from ui.results_step import render_results
 from ui.role import Role, current_role
 from ui.safe_text import escape_markdown
-from ui.state import (
+from ui.session import (
+    CONFIRM_START_OVER_KEY,
+    RESULTS_SEEN_KEY,
+    SEEDED_KEY,
     SUBSIDY_COUNT_KEY,
+    assumptions_key,
+    dead_end_assumptions_key,
     doubt_key,
-    form_key,
-    form_scenario,
-    form_values,
-    seed_fields,
     subsidy_key,
 )
+from ui.state import form_key, form_scenario, form_values, seed_fields
 from ui.steps import (
     ALL_FIELDS,
     DEAD_END_ASSUMPTIONS,
@@ -44,66 +47,34 @@ from ui.steps import (
 )
 from ui.upload import upload_widget
 
-__all__ = ["assumptions_key", "dead_end_assumptions_key", "render"]
+__all__ = ["render"]
 
-_SEEDED = "_leerwinst_seeded"
-_RESULTS_SEEN = "_leerwinst_results_seen"  # the user has had an answer in this session
 _LOG = logging.getLogger(__name__)
 _LAST = LAST_STEP
 
 
-def assumptions_key(step_id: str) -> str:
-    """Session key of the owner's "assumptions" expander on a step (True while it is open)."""
-    return f"open_assumptions_{step_id}"
-
-
-def dead_end_assumptions_key(role: Role) -> str:
-    """Session key of the dead-end assumptions expander on the yields step, per role."""
-    return f"open_dead_end_assumptions_{role.value}"
-
-
-def _move(delta: int) -> None:
-    st.session_state.pop(OPENED_KEY, None)  # the message of an opened case has been read by now
-    go_to(int(st.session_state.get(STEP_KEY, 0)) + delta)
-
-
-_CONFIRM_START_OVER = "confirm_start_over"
-
-
-def _ask_start_over() -> None:
-    st.session_state[_CONFIRM_START_OVER] = True
-
-
-def _cancel_start_over() -> None:
-    st.session_state.pop(_CONFIRM_START_OVER, None)
+def _ask_start_over(on: bool) -> None:
+    session.set_flag(st.session_state, CONFIRM_START_OVER_KEY, on)
 
 
 def _start_over() -> None:
     """Clear the case: every input back to its default, no comparison, the first step (confirmed)."""
-    state = st.session_state
-    for key in list(state.keys()):
-        if isinstance(key, str) and key.startswith(_CASE_PREFIXES):
-            del state[key]
-    for key in (COMPARE_KEY, OPENED_KEY, _CONFIRM_START_OVER, _RESULTS_SEEN):
-        state.pop(key, None)
-    seed_fields(state, ALL_FIELDS)
+    session.clear_case(st.session_state)
+    seed_fields(st.session_state, ALL_FIELDS)
     go_to(0)
-
-
-# every key that holds part of the case: form fields, subsidy lines and doubts (in__…), the comparison
-_CASE_PREFIXES = ("in__", "compare")
 
 
 def _start_over_question(lang: Lang) -> None:
     """The confirmation, in the open above the navigation, while it is asked."""
-    if not st.session_state.get(_CONFIRM_START_OVER):
+    if not session.flag(st.session_state, CONFIRM_START_OVER_KEY):
         return
     with st.container(border=True, key="start_over_confirm"):
         st.warning(text(lang, "wizard.start_over_question"), icon=":material/warning:")
         with st.container(horizontal=True):
             st.button(text(lang, "wizard.start_over_yes"), key="start_over_yes", on_click=_start_over,
                       type="primary", icon=":material/delete_sweep:")  # fmt: skip
-            st.button(text(lang, "wizard.start_over_no"), key="start_over_no", on_click=_cancel_start_over)
+            st.button(text(lang, "wizard.start_over_no"), key="start_over_no", on_click=_ask_start_over,
+                      args=(False,))  # fmt: skip
 
 
 def _fields(paths: tuple[str, ...], lang: Lang, role: Role, *, captions: bool) -> None:
@@ -111,14 +82,14 @@ def _fields(paths: tuple[str, ...], lang: Lang, role: Role, *, captions: bool) -
     for path in paths:
         if path == "retention.study_cost_clause.enabled":
             _clause_switch(lang, advisor)
-        elif path.startswith("retention.study_cost_clause.") and not st.session_state.get(
-            widget_key("retention.study_cost_clause.enabled")
+        elif path.startswith("retention.study_cost_clause.") and not session.field_value(
+            st.session_state, "retention.study_cost_clause.enabled"
         ):
             continue  # the clause's details only matter when there is a clause
         elif (
             path.startswith("benefits.vacancy.")
             and path != "benefits.vacancy.filled_internally"
-            and not (st.session_state.get(widget_key("benefits.vacancy.filled_internally")))
+            and not session.field_value(st.session_state, "benefits.vacancy.filled_internally")
         ):
             continue
         else:
@@ -126,7 +97,7 @@ def _fields(paths: tuple[str, ...], lang: Lang, role: Role, *, captions: bool) -
 
 
 def _clause_switch(lang: Lang, advisor: bool) -> None:
-    mandatory = st.session_state.get(widget_key("training.kind")) == TrainingKind.MANDATORY.value
+    mandatory = session.field_value(st.session_state, "training.kind") == TrainingKind.MANDATORY.value
     field("retention.study_cost_clause.enabled", lang, disabled=mandatory, reset=advisor)
     if mandatory:
         st.caption(text(lang, "page.clause_void_note"))
@@ -144,7 +115,7 @@ def _subsidies(lang: Lang) -> None:
         persist_state="session",
     )
     # never more lines than a scenario may hold (a count beyond it is refused by the form's validation)
-    for index in range(max(0, min(most, int(st.session_state.get(SUBSIDY_COUNT_KEY) or 0)))):
+    for index in range(max(0, min(most, int(session.value(st.session_state, SUBSIDY_COUNT_KEY) or 0)))):
         name, amount, month = st.columns([3, 2, 2])
         label = text(lang, "wizard.subsidy_line", number=index + 1)
         with name:
@@ -198,7 +169,7 @@ def _question_step(step: Step, lang: Lang, role: Role, problems: set[str]) -> No
             expanded=False,
             captions=captions,
         )
-    dead_end = st.session_state.get(widget_key("employee.role_outlook")) == RoleOutlook.DEAD_END.value
+    dead_end = session.field_value(st.session_state, "employee.role_outlook") == RoleOutlook.DEAD_END.value
     if step.id == "yields" and dead_end:
         with st.container(border=True, key="dead_end_questions"):
             st.markdown(f"**{text(lang, 'dead_end.questions_title')}**")
@@ -219,7 +190,7 @@ def _doubts_step(lang: Lang, role: Role) -> None:
     for doubt in field_spec("doubts").values:
         st.checkbox(text(lang, f"choices.doubts.{doubt}"), key=doubt_key(doubt), persist_state="session")
         linked = DOUBT_QUESTIONS.get(doubt)
-        if linked and st.session_state.get(doubt_key(doubt)):
+        if linked and session.flag(st.session_state, doubt_key(doubt)):
             # the assumption this worry is about, asked right here instead of folded away elsewhere
             with st.container(border=True, key=f"doubt_question_{doubt}"):
                 st.caption(text(lang, f"wizard.doubt_question.{doubt}"))
@@ -238,7 +209,9 @@ def _asked_here(index: int) -> set[str]:
     """Fields this step asks besides its own: under a ticked doubt, the assumption it is about."""
     if STEPS[index].id != "doubts":
         return set()
-    return {path for doubt, path in DOUBT_QUESTIONS.items() if st.session_state.get(doubt_key(doubt))}
+    return {
+        path for doubt, path in DOUBT_QUESTIONS.items() if session.flag(st.session_state, doubt_key(doubt))
+    }
 
 
 def _on_this_step(error: ScenarioError, index: int) -> bool:
@@ -276,7 +249,7 @@ def _navigation(index: int, lang: Lang, blocked: bool) -> None:
         st.button(
             text(lang, "wizard.back"),
             key="nav_back",
-            on_click=_move,
+            on_click=move,
             args=(-1,),
             disabled=index == 0,
             icon=":material/arrow_back:",
@@ -288,15 +261,15 @@ def _navigation(index: int, lang: Lang, blocked: bool) -> None:
                 text(lang, "wizard.start_over"),
                 key="nav_start_over",
                 on_click=_ask_start_over,
+                args=(True,),
                 icon=":material/restart_alt:",
             )
-        if st.session_state.get(_RESULTS_SEEN) and 0 < index < _LAST - 1:
+        if session.flag(st.session_state, RESULTS_SEEN_KEY) and 0 < index < _LAST - 1:
             # after a first answer, one click back to it from any question: change one number, see it
             st.button(
                 text(lang, "wizard.to_results"),
                 key="nav_results",
-                on_click=go_to,
-                args=(_LAST,),
+                on_click=go_to_results,
                 disabled=blocked,
                 icon=":material/fast_forward:",
             )
@@ -305,7 +278,7 @@ def _navigation(index: int, lang: Lang, blocked: bool) -> None:
         st.button(
             label,
             key="nav_next",
-            on_click=_move,
+            on_click=move,
             args=(1,),
             disabled=index == _LAST or blocked,
             type="primary",
@@ -329,7 +302,7 @@ def _body(index: int, lang: Lang, role: Role) -> bool:
             st.warning(text(lang, "wizard.cannot_calculate"))
         else:
             render_results(scenario, lang, role)
-            state[_RESULTS_SEEN] = True
+            session.set_flag(state, RESULTS_SEEN_KEY, True)
     else:
         # a form reads best at a laptop's reading width, not stretched over a wide screen
         with st.container(width=820):
@@ -341,10 +314,11 @@ def _body(index: int, lang: Lang, role: Role) -> bool:
 def render() -> None:
     """The wizard page."""
     lang, role = current_lang(), current_role()
-    if not st.session_state.get(_SEEDED):  # once per session: every widget keeps its value after that
-        seed_fields(st.session_state, ALL_FIELDS)
-        st.session_state[_SEEDED] = True
-    index = int(st.session_state.setdefault(STEP_KEY, 0))
+    state = st.session_state
+    if not session.flag(state, SEEDED_KEY):  # once per session: every widget keeps its value after that
+        seed_fields(state, ALL_FIELDS)
+        session.set_flag(state, SEEDED_KEY, True)
+    index = current_step()
     _progress(index, lang)
     show_opened(lang)  # what the last opened file or team member did, where the user lands
     try:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from streamlit.testing.v1 import AppTest
 
 from calculators.i18n import Lang, text
-from ui.lazy import tabs_key
+from ui.session import tabs_key
 from ui.steps import RESULTS_TABS, STEPS
 
 

@@ -23,10 +23,7 @@ from calculators.error_text import field_label
 from calculators.i18n import text
 from tests.app.helpers import each_results_tab, goto
 from tests.corpus.scenario_cases import Case, all_cases, fixed_words, problem_template
-from ui.compare_view import COMPARE_KEY
-from ui.inputs import widget_key
-from ui.language import LANG_KEY
-from ui.upload import UPLOAD_KEY
+from ui.session import COMPARE_KEY, LANG_KEY, UPLOAD_KEY, widget_key
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 CASES = all_cases()
@@ -140,7 +137,7 @@ def test_accepted_file_shows_its_label_escaped(case: Case) -> None:
     ]
     label = at.session_state[LABEL]
     assert label != USER_INPUTS[LABEL]  # the form shows the opened file
-    kept = at.session_state[COMPARE_KEY]["items"][0].scenario
+    kept = at.session_state[COMPARE_KEY].items[0].scenario
     assert kept.employee.label == USER_INPUTS[LABEL]  # the user's own case, one click away
     check_result(at)
     shown = []

@@ -16,10 +16,9 @@ from calculators.explain import answer_lines
 from calculators.i18n import Lang, text
 from tests.app.helpers import goto, set_number
 from tests.bakery_case import BAKERY, bakery
-from ui.inputs import choice_widget_key, widget_key
 from ui.role import Role
+from ui.session import choice_widget_key, dead_end_assumptions_key, widget_key
 from ui.steps import DEAD_END_QUESTIONS
-from ui.wizard import dead_end_assumptions_key
 
 INTERNAL_ROLE = widget_key("dead_end.internal_role_available")
 CONSENT = widget_key("dead_end.written_consent")

@@ -19,12 +19,19 @@ from streamlit.testing.v1 import AppTest
 from calculators.fields import field_spec
 from calculators.i18n import text
 from tests.app.helpers import each_results_tab, goto
-from ui.inputs import PERCENT_UNITS, widget_key
-from ui.role import ROLE_KEY, Role
+from ui.inputs import PERCENT_UNITS
 from ui.safe_text import escape_markdown
-from ui.state import SUBSIDY_COUNT_KEY, doubt_key, subsidy_key
+from ui.session import (
+    ROLE_KEY,
+    SUBSIDY_COUNT_KEY,
+    Role,
+    assumptions_key,
+    dead_end_assumptions_key,
+    doubt_key,
+    subsidy_key,
+    widget_key,
+)
 from ui.steps import ALL_FIELDS, STEPS
-from ui.wizard import assumptions_key, dead_end_assumptions_key
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 LABEL = widget_key("employee.label")

@@ -16,10 +16,7 @@ from calculators import scenario_from_dict, scenario_to_json
 from calculators.error_text import field_label
 from calculators.i18n import text
 from tests.app.helpers import goto, open_results_tab, set_number
-from ui.compare_view import COMPARE_KEY
-from ui.inputs import widget_key
-from ui.navigation import STEP_KEY
-from ui.upload import UPLOAD_KEY
+from ui.session import COMPARE_KEY, STEP_KEY, UPLOAD_KEY, widget_key
 
 SALARY = widget_key("employee.gross_monthly_salary_eur")
 FEES = widget_key("training.course_fees_eur")
@@ -40,11 +37,11 @@ def test_opening_a_file_keeps_an_open_comparison(app: AppTest) -> None:
     goto(app, "results")
     open_results_tab(app, "save")
     app.button(key="compare_start").click().run()
-    before = [item.scenario for item in app.session_state[COMPARE_KEY]["items"]]
+    before = [item.scenario for item in app.session_state[COMPARE_KEY].items]
     assert len(before) == 2
     other = scenario_from_dict({"employee": {"label": "Client B", "gross_monthly_salary_eur": 4200}})
     _open_file(app, "b.json", scenario_to_json(other).encode())
-    items = app.session_state[COMPARE_KEY]["items"]
+    items = app.session_state[COMPARE_KEY].items
     assert len(items) == 3
     assert [item.scenario for item in items[:2]] == before  # nothing overwritten
     assert items[2].name == "Client B"
@@ -59,7 +56,7 @@ def test_opening_a_file_over_typed_work_starts_a_comparison(app: AppTest) -> Non
     set_number(app, SALARY, 3100.0)
     other = scenario_from_dict({"employee": {"gross_monthly_salary_eur": 4200}})
     _open_file(app, "b.json", scenario_to_json(other).encode())
-    items = app.session_state[COMPARE_KEY]["items"]
+    items = app.session_state[COMPARE_KEY].items
     assert [item.scenario.employee.gross_monthly_salary_eur for item in items] == [3100.0, 4200.0]
     assert items[0].name == text("nl", "compare.current_case")
 
@@ -71,10 +68,10 @@ def test_a_full_comparison_refuses_and_changes_nothing(app: AppTest) -> None:
     app.button(key="compare_start").click().run()
     app.button(key="compare_duplicate").click().run()
     app.button(key="compare_duplicate").click().run()
-    before = list(app.session_state[COMPARE_KEY]["items"])
+    before = list(app.session_state[COMPARE_KEY].items)
     assert len(before) == 4
     _open_file(app, "b.json", scenario_to_json(scenario_from_dict({})).encode())
-    assert app.session_state[COMPARE_KEY]["items"] == before
+    assert list(app.session_state[COMPARE_KEY].items) == before
     assert [error.value for error in app.error] == [text("nl", "compare.open_full", max=4, count=1)]
 
 

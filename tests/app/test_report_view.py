@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from calculators.i18n import Lang, text
 from tests.app.helpers import open_results_tab
-from ui.navigation import STEP_KEY
+from ui.session import STEP_KEY
 from ui.steps import STEPS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"

@@ -23,12 +23,10 @@ from calculators import Scenario, evaluate, scenario_from_dict
 from calculators.break_even import Lever, thresholds
 from calculators.explain import headline, horizon_text, key_figures, what_if_lines
 from calculators.i18n import Lang, text
-from ui.inputs import choice_widget_key, widget_key
-from ui.navigation import STEP_KEY
 from ui.safe_text import escape_markdown
+from ui.session import STEP_KEY, assumptions_key, choice_widget_key, widget_key
 from ui.state import scenario_from_state
 from ui.steps import ALL_FIELDS, STEPS, step_of_field
-from ui.wizard import assumptions_key
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 STEP = {step.id: index for index, step in enumerate(STEPS)}

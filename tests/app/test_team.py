@@ -21,21 +21,16 @@ from calculators.i18n import text
 from calculators.team_file import MAX_FILE_BYTES, TeamFileError, read_team_file, template_csv, template_xlsx
 from tests.app.helpers import goto, open_results_tab, set_number
 from tests.unit.test_team_file import CORPUS, CORPUS_OUTCOMES
-from ui.compare_view import COMPARE_KEY, OPENED_KEY
-from ui.inputs import widget_key
-from ui.team_page import (
-    CONFIRM_KEY,
-    FILE_KEY,
-    OPEN_BUTTON_KEY,
-    OPEN_SELECT_KEY,
-    OTHER_FILE_KEY,
-    OTHER_FILE_NO_KEY,
-    OTHER_FILE_YES_KEY,
-    SORT_DESCENDING_KEY,
-    SORT_KEY,
-    UPLOAD_KEY,
-    WIZARD_PAGE,
-)
+from ui.navigation import WIZARD_PAGE
+from ui.session import COMPARE_KEY, OPENED_KEY, widget_key
+from ui.session import TEAM_CONFIRM_KEY as CONFIRM_KEY
+from ui.session import TEAM_FILE_KEY as FILE_KEY
+from ui.session import TEAM_OPEN_ROW_KEY as OPEN_SELECT_KEY
+from ui.session import TEAM_SORT_DESCENDING_KEY as SORT_DESCENDING_KEY
+from ui.session import TEAM_SORT_KEY as SORT_KEY
+from ui.session import TEAM_UPLOAD_KEY as UPLOAD_KEY
+from ui.team_open import OPEN_BUTTON_KEY
+from ui.team_upload import OTHER_FILE_KEY, OTHER_FILE_NO_KEY, OTHER_FILE_YES_KEY
 
 TEAM_PAGE = "ui/pages/team_page.py"
 SALARY = widget_key("employee.gross_monthly_salary_eur")
@@ -471,7 +466,7 @@ def _comparison(app: AppTest, size: int) -> list[NamedScenario]:
     app.button(key="compare_start").click().run()
     for _ in range(size - 2):
         app.button(key="compare_duplicate").click().run()
-    items = list(app.session_state[COMPARE_KEY]["items"])
+    items = list(app.session_state[COMPARE_KEY].items)
     assert len(items) == size
     return items
 
@@ -496,9 +491,9 @@ class TestOpenBesideTheWork:
         assert app.header[0].value == text("nl", "wizard.steps.employee")
         data = app.session_state[COMPARE_KEY]
         care_worker = read_team_file("team.csv", template_csv("nl")).rows[1]
-        assert data["items"][:2] == before  # nothing overwritten
-        assert data["items"][2] == NamedScenario("Verzorgende", care_worker.scenario)
-        assert data["active"] == 2
+        assert list(data.items[:2]) == before  # nothing overwritten
+        assert data.items[2] == NamedScenario("Verzorgende", care_worker.scenario)
+        assert data.active == 2
         assert app.number_input(key=SALARY).value == 2900.0  # the form shows the opened employee
         expected = text("nl", "compare.opened_team", name="Verzorgende")
         assert [box.value for box in app.success] == [
@@ -512,7 +507,7 @@ class TestOpenBesideTheWork:
         goto(app, "employee")
         set_number(app, SALARY, 3100.0)
         _open_care_worker(app)
-        items = app.session_state[COMPARE_KEY]["items"]
+        items = app.session_state[COMPARE_KEY].items
         assert [item.scenario.employee.gross_monthly_salary_eur for item in items] == [3100.0, 2900.0]
         assert [item.name for item in items] == [text("nl", "compare.current_case"), "Verzorgende"]
 
@@ -523,6 +518,6 @@ class TestOpenBesideTheWork:
         _open_care_worker(app)
         assert app.header[0].value == text("nl", "team.title")
         assert [box.value for box in app.error] == [text("nl", "compare.open_full", max=4, count=1)]
-        assert app.session_state[COMPARE_KEY]["items"] == before
+        assert list(app.session_state[COMPARE_KEY].items) == before
         assert OPENED_KEY not in app.session_state
         assert len(results_table(app, "nl")) == 3  # the results are still there

@@ -16,10 +16,9 @@ from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.monte_carlo import UNCERTAIN, ranges_for, simulate, tornado
 from tests.app.helpers import goto, open_results_tab
-from ui.lazy import tabs_key
 from ui.safe_text import escape_markdown
+from ui.session import DRAWS_KEY, range_key, tabs_key
 from ui.uncertainty_text import summary_lines
-from ui.uncertainty_view import DRAWS_KEY, range_key
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 GAIN = "benefits.productivity_gain"

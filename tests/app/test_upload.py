@@ -12,8 +12,7 @@ from calculators.error_text import field_label
 from calculators.i18n import text
 from calculators.scenario_io import MAX_FILE_BYTES
 from tests.app.helpers import goto, set_number
-from ui.inputs import widget_key
-from ui.upload import UPLOAD_KEY
+from ui.session import UPLOAD_KEY, widget_key
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "content" / "examples"
 SALARY = widget_key("employee.gross_monthly_salary_eur")

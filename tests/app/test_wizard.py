@@ -9,8 +9,7 @@ from calculators import evaluate, scenario_from_dict, scenario_to_dict
 from calculators.explain import headline, key_figures
 from calculators.i18n import Lang, text
 from tests.app.helpers import each_results_tab, goto, open_results_tab, set_number
-from ui.inputs import choice_widget_key, widget_key
-from ui.lazy import tabs_key
+from ui.session import choice_widget_key, tabs_key, widget_key
 from ui.steps import STEPS
 
 SALARY = widget_key("employee.gross_monthly_salary_eur")

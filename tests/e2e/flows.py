@@ -17,7 +17,7 @@ from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
 from tests.e2e.helpers import by_key, open_app, set_viewport_tall, wait_for_app_idle
-from ui.lazy import tabs_key
+from ui.session import tabs_key
 from ui.steps import RESULTS_TABS, STEPS, Step
 
 __all__ = [

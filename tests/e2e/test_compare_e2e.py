@@ -17,8 +17,7 @@ from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
-from ui.inputs import widget_key
-from ui.lazy import tabs_key
+from ui.session import tabs_key, widget_key
 from ui.steps import RESULTS_TABS, STEPS
 
 FEES = widget_key("training.course_fees_eur")

@@ -19,7 +19,7 @@ from calculators.explain import read
 from calculators.i18n import text
 from tests.e2e.flows import choose, next_step, open_in, open_results_tab, type_into, wait_for_charts
 from tests.e2e.helpers import by_key, screenshot, wait_for_app_idle
-from ui.state import doubt_key
+from ui.session import doubt_key
 
 AXE = Axe()
 SERIOUS = {"critical", "serious"}

@@ -22,10 +22,9 @@ from calculators.scenario import Scenario
 from calculators.team_file import read_team_file, template_csv
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
 from tests.unit.test_team_file import CORPUS
-from ui.inputs import widget_key
-from ui.lazy import tabs_key
+from ui.session import tabs_key, widget_key
 from ui.steps import RESULTS_TABS, STEPS
-from ui.team_page import COLUMN_WIDTHS
+from ui.team_table import COLUMN_WIDTHS
 
 SALARY = widget_key("employee.gross_monthly_salary_eur")
 ROW_HEIGHT_PX = 35  # glide-data-grid's row height in st.dataframe (streamlit e2e_playwright/shared)

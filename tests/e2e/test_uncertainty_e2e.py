@@ -15,10 +15,9 @@ from calculators.i18n import Lang, text
 from calculators.monte_carlo import ranges_for, simulate, tornado
 from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
-from ui.lazy import tabs_key
+from ui.session import range_key, tabs_key
 from ui.steps import STEPS
 from ui.uncertainty_text import summary_lines
-from ui.uncertainty_view import range_key
 
 GAIN = "benefits.productivity_gain"
 
