@@ -18,7 +18,7 @@ from calculators.cash_by_month import cash_by_month
 from calculators.formatting import money
 from calculators.i18n import Lang, text
 from tests.app.helpers import open_results_tab
-from ui.navigation import STEP_KEY
+from ui.session import LANG_KEY, STEP_KEY
 from ui.state import scenario_from_state
 from ui.steps import ALL_FIELDS, STEPS
 
@@ -30,7 +30,7 @@ def _cash_tab(lang: Lang) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.run()
     if lang is Lang.EN:
-        at.session_state["lang"] = "en"
+        at.session_state[LANG_KEY] = "en"
     at.session_state[STEP_KEY] = RESULTS
     at.run()
     assert not at.exception, [e.message for e in at.exception]

@@ -184,7 +184,7 @@ class TestResults:
         own content drawn only while it is open (charts by key, the tables, the buttons)."""
         goto(app, "results")
         tab_labels = [tab.label for tab in app.tabs]
-        sections = ["over_time", "money", "uncertainty", "assumptions", "save", "report"]
+        sections = ["over_time", "money", "cash", "uncertainty", "assumptions", "save", "report"]
         assert tab_labels[: len(sections)] == [text("nl", f"results.tabs.{section}") for section in sections]
         assert _chart_keys(app) == ["chart_cumulative"]
         field_column = text("nl", "assumptions.field")
@@ -196,6 +196,7 @@ class TestResults:
         assert drawn == {
             "over_time": (["chart_cumulative"], False, set()),
             "money": (["chart_costs"], False, set()),
+            "cash": (["chart_cash"], False, {"download_cash_csv", "download_cash_xlsx"}),
             "uncertainty": (["chart_histogram"], False, set()),
             "assumptions": ([], True, set()),
             "save": ([], False, {"download_scenario", "compare_start"}),
