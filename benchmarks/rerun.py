@@ -39,7 +39,7 @@ TARGET_RATIO = 3.0
 SALARY_KEY = "in__employee__gross_monthly_salary_eur"
 # the results' tabs besides the first (the arguments and the dead-end tab need ticked doubts or a
 # dead-end outlook, which the default inputs do not have)
-RESULT_TABS = ("money", "uncertainty", "assumptions", "save", "report")
+RESULT_TABS = ("money", "cash", "uncertainty", "assumptions", "save", "report")
 
 
 @dataclass(frozen=True)

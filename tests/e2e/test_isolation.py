@@ -101,7 +101,7 @@ def test_two_sessions_never_mix(app_url: str, new_context: CreateContextCallback
         expect(card.get_by_test_id("stMetricValue")).to_have_text(_npv(case, lang))
 
     # only the open tab of the results is drawn: look at every one, ending on the one to save from
-    for section in ("doubts", "money", "uncertainty", "assumptions", "report", "save"):
+    for section in ("doubts", "money", "cash", "uncertainty", "assumptions", "report", "save"):
         for page, other, lang in ((page_a, CASE_B, lang_a), (page_b, CASE_A, lang_b)):
             open_results_tab(page, lang, section)
             _assert_nothing_of(page, other, f"results, tab {section}")

@@ -216,7 +216,7 @@ def test_owner_flow_is_private(
     for _ in owner_steps(page, Lang.NL, CASE):
         expect(page.get_by_test_id("stException")).to_have_count(0)
     # every part of the results drawn once (only the open tab is), the saving tab last
-    for section in ("doubts", "money", "uncertainty", "assumptions", "report", "save"):
+    for section in ("doubts", "money", "cash", "uncertainty", "assumptions", "report", "save"):
         open_results_tab(page, Lang.NL, section)
         expect(page.get_by_test_id("stException")).to_have_count(0)
     with page.expect_download() as download:

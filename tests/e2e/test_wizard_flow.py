@@ -38,7 +38,7 @@ AXE = Axe()
 CASE = OwnerCase()
 SERIOUS = {"critical", "serious"}
 # the results' tabs for CASE (not on a dead-end track; its doubt W4 has arguments)
-TABS = ("over_time", "doubts", "money", "uncertainty", "assumptions", "save", "report")
+TABS = ("over_time", "doubts", "money", "cash", "uncertainty", "assumptions", "save", "report")
 
 
 def _axe(page: Page) -> list[dict[str, Any]]:
