@@ -27,6 +27,7 @@ __all__ = [
     "COMPARE_NAME_KEY",
     "CONFIRM_START_OVER_KEY",
     "DRAWS_KEY",
+    "FUND_LINE_KEY",
     "INPUT_PREFIX",
     "LANG_KEY",
     "MEMO_KEY",
@@ -63,6 +64,7 @@ __all__ = [
     "flag",
     "forget",
     "forget_team_file",
+    "fund_line",
     "keep_team_file",
     "kept_tab",
     "kept_tab_key",
@@ -74,6 +76,7 @@ __all__ = [
     "report_made_key",
     "set_comparison",
     "set_flag",
+    "set_fund_line",
     "set_opened",
     "set_report_made",
     "set_step",
@@ -100,6 +103,7 @@ SEEDED_KEY = "_leerwinst_seeded"
 RESULTS_SEEN_KEY = "_leerwinst_results_seen"  # the user has had an answer in this session
 CONFIRM_START_OVER_KEY = "confirm_start_over"
 OPENED_KEY = "opened_message"  # what the last opened case did, shown where the user lands
+FUND_LINE_KEY = "fund_line_message"  # what the "add a line for the fund" button did, shown once
 UPLOAD_KEY = "upload_scenario"
 UPLOAD_MESSAGE_KEY = "upload_message"
 MEMO_KEY = "_leerwinst_memo"
@@ -397,3 +401,14 @@ def keep_team_file(state: State, kept: KeptFile) -> None:
 def forget_team_file(state: State) -> None:
     """ "Other file", confirmed: the kept file, the question and the chosen employee go."""
     forget(state, TEAM_FILE_KEY, TEAM_CONFIRM_KEY, TEAM_OPEN_ROW_KEY)
+
+
+def set_fund_line(state: State, outcome: str, name: str) -> None:
+    """Remember what the fund button did (``"added"`` or ``"full"``) for the next run to say."""
+    state[FUND_LINE_KEY] = (outcome, name)
+
+
+def fund_line(state: State) -> tuple[str, str] | None:
+    """What the fund button did, once: the message is taken out of the session as it is read."""
+    kept = state.pop(FUND_LINE_KEY, None)
+    return (str(kept[0]), str(kept[1])) if isinstance(kept, tuple) and len(kept) == 2 else None

@@ -14,10 +14,11 @@ import streamlit as st
 from calculators.errors import ScenarioError
 from calculators.fields import field_spec
 from calculators.i18n import Lang, text
-from calculators.scenario import RoleOutlook, TrainingKind
+from calculators.scenario import RoleOutlook, Sector, TrainingKind
 from ui import session
 from ui.cache import session_memo
 from ui.compare_view import show_opened
+from ui.fund_pointer import fund_pointer
 from ui.inputs import field
 from ui.language import current_lang
 from ui.lazy import lazy_expander
@@ -103,8 +104,49 @@ def _clause_switch(lang: Lang, advisor: bool) -> None:
         st.caption(text(lang, "page.clause_void_note"))
 
 
+def _add_fund_line(name: str) -> None:
+    """A new subsidy line named after the sector's fund, in the training's first month; its amount is
+    the user's to type. Lines already there are never touched."""
+    most = field_spec("training.subsidies").max_items or 0
+    count = int(session.value(st.session_state, SUBSIDY_COUNT_KEY) or 0)
+    if count >= most:
+        session.set_fund_line(st.session_state, "full", name)
+        return
+    session.set_value(st.session_state, subsidy_key(count, "name"), name)
+    session.set_value(st.session_state, subsidy_key(count, "amount_eur"), 0.0)
+    start = session.field_value(st.session_state, "training.start_month") or 1
+    session.set_value(st.session_state, subsidy_key(count, "month"), int(start))
+    session.set_value(st.session_state, SUBSIDY_COUNT_KEY, count + 1)
+    session.set_fund_line(st.session_state, "added", name)
+
+
+def _fund_pointer(lang: Lang) -> None:
+    """Where the money may come from: the sector's O&O fund (content/funds.yaml), flagged to verify."""
+    sector = session.field_value(st.session_state, "company.sector") or Sector.OTHER.value
+    pointer = fund_pointer(sector if sector in {s.value for s in Sector} else Sector.OTHER, lang)
+    with st.container(border=True, key="fund_pointer"):
+        st.markdown(f"**{pointer.title}**")
+        st.markdown(pointer.body)
+        st.caption(pointer.verify)
+        if pointer.subsidy_name:
+            st.button(
+                text(lang, "funds.add", name=pointer.subsidy_name),
+                key="fund_add_line",
+                on_click=_add_fund_line,
+                args=(pointer.subsidy_name,),
+                icon=":material/add:",
+            )
+        done = session.fund_line(st.session_state)
+        if done is not None:
+            outcome, name = done
+            most = field_spec("training.subsidies").max_items or 0
+            message = text(lang, f"funds.{outcome}", name=name, most=most)
+            (st.success if outcome == "added" else st.warning)(message)
+
+
 def _subsidies(lang: Lang) -> None:
     most = field_spec("training.subsidies").max_items or 0
+    _fund_pointer(lang)
     st.markdown(f"**{text(lang, 'fields.training.subsidies.label')}**")
     st.caption(text(lang, "fields.training.subsidies.help") + " " + text(lang, "wizard.slim_note"))
     # no browser-side bounds here either (see ui/inputs.py): the form's validation refuses out loud
