@@ -4,6 +4,7 @@ import streamlit as st
 
 from calculators.i18n import text
 from calculators.rules import check_all
+from ui.glossary import glossary_button
 from ui.language import language_selector
 from ui.page_icon import PAGE_ICON
 from ui.role import role_selector
@@ -15,6 +16,7 @@ with st.container(horizontal=True, vertical_alignment="center", key="header"):
     st.markdown("**Leerwinst**", width="stretch")
     lang = language_selector()
     role_selector(lang)
+    glossary_button(lang)
 
 pages = [
     st.Page(

@@ -15,7 +15,7 @@ from typing import Any
 
 from calculators.content import CONTENT_DIR, ContentError, load_yaml
 
-__all__ = ["Lang", "flat_keys", "has_text", "text"]
+__all__ = ["Lang", "flat_keys", "group", "has_text", "text"]
 
 
 class Lang(StrEnum):
@@ -71,6 +71,18 @@ def text(lang: Lang | str, key: str, **values: object) -> str:
     if not isinstance(node, str):
         raise KeyError(f"{key!r} is a group of texts, not a text")
     return node.format(**values) if values else node
+
+
+def group(lang: Lang | str, key: str) -> tuple[str, ...]:
+    """The names in a group of texts, in the content file's order.
+
+    >>> group("en", "glossary.terms")[:2]
+    ('today_money', 'earns')
+    """
+    node = _lookup(lang, key)
+    if not isinstance(node, Mapping):
+        raise KeyError(f"{key!r} is a text, not a group of texts")
+    return tuple(str(name) for name in node)
 
 
 def flat_keys(lang: Lang | str) -> set[str]:

@@ -26,16 +26,10 @@ from ui.widget_values import PERCENT_UNITS, to_widget
 
 __all__ = ["PERCENT_UNITS", "default_caption", "field", "help_text"]
 
-_FORMATS = {
-    "eur_per_month": "%.2f",
-    "eur_per_hour": "%.2f",
-    "eur": "%.0f",
-    "eur_per_year": "%.0f",
-    "ratio": "%.2f",
-    "hours": "%.0f",
-    "hours_per_week": "%.1f",
-    "years": "%.1f",
-}
+# "%g" shows a number as it is: 3300 as "3300" (not "3300.00"), 6 % as "6" (not "6.0"), and a decimal
+# only where the value has one. Streamlit's number field only takes a purely numeric printf format, so
+# that decimal is a point in every language (said in the Dutch help text: inputs.decimal_point).
+_FLOAT_FORMAT = "%g"
 _STEPS = {
     "eur_per_month": 50.0,
     "eur_per_hour": 1.0,
@@ -180,7 +174,7 @@ def _number(spec: FieldSpec, lang: Lang, label: str, help_: str, disabled: bool)
         fmt = "%d"
     else:
         step = 0.5 if spec.unit in PERCENT_UNITS else _STEPS.get(spec.unit, 1.0)
-        fmt = "%.1f" if spec.unit in PERCENT_UNITS else _FORMATS.get(spec.unit, "%.2f")
+        fmt = _FLOAT_FORMAT
     st.number_input(
         label,
         step=step,

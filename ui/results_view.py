@@ -72,13 +72,10 @@ def show_result(scenario: Scenario, result: Result, lang: Lang) -> None:
     # such as "> 36 maanden"
     with st.container(horizontal=True, key="key_figures"):
         for name, value in words.cards:
-            st.metric(
-                text(lang, f"results.{name}_label"),
-                value,
-                help=text(lang, f"results.{name}_help"),
-                border=True,
-                width=_CARD_WIDTH_PX,
-            )
+            # the figure in words an owner uses, and what it means in one line on the page itself
+            with st.container(border=True, width=_CARD_WIDTH_PX, key=f"card_{name}", gap="small"):
+                st.metric(text(lang, f"results.{name}_label"), value, help=text(lang, f"results.{name}_help"))
+                st.caption(text(lang, f"results.{name}_plain"))
     # the stay needed and the expected payback answer different questions: say so beside them
     st.caption(text(lang, "results.figures_explained"))
     if words.what_if is not None:

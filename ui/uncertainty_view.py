@@ -82,7 +82,7 @@ def _settings(ranges: Mapping[str, Distribution], lang: Lang) -> None:
                     st.number_input(  # no browser-side bounds: refused out loud below instead
                         text(lang, f"uncertainty.settings.{end}_label", name=label),
                         step=0.5,
-                        format="%.1f",
+                        format="%g",
                         key=range_key(name, end),
                         help=help_,
                         persist_state="session",

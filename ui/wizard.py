@@ -171,7 +171,7 @@ def _subsidies(lang: Lang) -> None:
             st.number_input(
                 f"{text(lang, 'fields.training.subsidies.amount_eur.label')} (€)",
                 step=50.0,
-                format="%.0f",
+                format="%g",
                 key=subsidy_key(index, "amount_eur"),
                 persist_state="session",
             )

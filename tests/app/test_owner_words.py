@@ -1,0 +1,60 @@
+"""The owner's words (issue 18) in AppTest: the glossary on every step, each key figure explained on
+the page itself, and number fields without English trailing decimals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from calculators.i18n import Lang, group, text
+from ui.session import LANG_KEY, STEP_KEY, widget_key
+from ui.steps import STEPS
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+
+
+def _app(lang: Lang) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.run()
+    at.session_state[LANG_KEY] = lang.value
+    at.run()
+    return at
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_the_glossary_is_in_reach_on_every_step(lang: Lang) -> None:
+    """Pins the header's glossary on each step: its label, and every term with its meaning."""
+    at = _app(lang)
+    for index, step in enumerate(STEPS):
+        at.session_state[STEP_KEY] = index
+        at.run()
+        assert not at.exception, (step.id, at.exception)
+        (popover,) = [p for p in at.get("popover") if p.proto.popover.label == text(lang, "glossary.button")]
+        shown = " ".join(block.value for block in popover.markdown)
+        for name in group(lang, "glossary.terms"):
+            assert text(lang, f"glossary.terms.{name}.term") in shown, (step.id, name)
+            assert text(lang, f"glossary.terms.{name}.meaning") in shown, (step.id, name)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_each_key_figure_says_what_it_means(lang: Lang) -> None:
+    """Pins the five result cards: the plain label and its one-line meaning beside it on the page."""
+    at = _app(lang)
+    at.session_state[STEP_KEY] = len(STEPS) - 1
+    at.run()
+    labels = [m.label for m in at.metric]
+    captions = [c.value for c in at.caption]
+    for name in ("npv", "stay", "payback", "worst", "roi"):
+        assert text(lang, f"results.{name}_label") in labels
+        assert text(lang, f"results.{name}_plain") in captions
+
+
+def test_number_fields_show_numbers_as_they_are() -> None:
+    """Pins "%g" on the salary field (3300, not 3300.00) and on a percentage (6, not 6.0)."""
+    at = _app(Lang.NL)
+    at.session_state[STEP_KEY] = next(i for i, s in enumerate(STEPS) if s.id == "employee")
+    at.run()
+    salary = at.number_input(key=widget_key("employee.gross_monthly_salary_eur"))
+    assert salary.proto.format == "%g"
