@@ -408,8 +408,8 @@ class TestCrossFieldRules:
             "retention.quit_probability_change",
             "out_of_range",
             {
-                "nl": ("-11 procentpunt", "84 procentpunt"),
-                "en": ("-11 percentage points", "84 percentage points"),
+                "nl": ("-11 punten", "84 punten"),
+                "en": ("-11 points", "84 points"),
             },
         )
 
@@ -420,8 +420,8 @@ class TestCrossFieldRules:
             "retention.quit_probability_change",
             "out_of_range",
             {
-                "nl": ("-90 procentpunt", "5 procentpunt"),
-                "en": ("-90 percentage points", "5 percentage points"),
+                "nl": ("-90 punten", "5 punten"),
+                "en": ("-90 points", "5 points"),
             },
         )
 
