@@ -26,7 +26,7 @@ from calculators.scenario import Scenario
 __all__ = ["MAX_NAME_CHARS", "MAX_SCENARIOS", "Comparison", "NamedScenario", "Opened", "Refused", "Source"]
 
 Reason = Literal["full", "last_item", "no_such_item"]
-Source = Literal["file", "comparison", "team"]  # what an opened case came from
+Source = Literal["file", "comparison", "team", "example"]  # what an opened case came from
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,7 +71,7 @@ def open_cases(state: State, opened: tuple[NamedScenario, ...], lang: Lang, *, s
     comparison would hold more than its limit. Returns whether it was opened; the session's
     ``OPENED_KEY`` holds the message (both languages are built from it on every run).
 
-    ``source`` names what was opened in the message: ``file``, ``comparison`` or ``team``.
+    ``source`` names what was opened in the message: ``file``, ``comparison``, ``team`` or ``example``.
     """
     work = _work(state, lang)
     base = work.items if isinstance(work, Comparison) else work
@@ -115,7 +115,12 @@ def opened_message(state: Mapping[Any, Any], lang: Lang) -> tuple[str, str] | No
     if message.kind == "full":
         return "error", text(lang, "compare.open_full", max=message.limit, count=message.count)
     name = escape_markdown(message.name)
-    key = {"file": "upload.loaded", "comparison": "compare.loaded", "team": "compare.opened_team"}
+    key = {
+        "file": "upload.loaded",
+        "comparison": "compare.loaded",
+        "team": "compare.opened_team",
+        "example": "compare.opened_example",
+    }
     words = text(lang, key[message.kind], count=message.count, name=name)
     if message.compared:
         words += " " + text(lang, "compare.opened_added", compared=message.compared)

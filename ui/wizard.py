@@ -18,6 +18,7 @@ from calculators.scenario import RoleOutlook, Sector, TrainingKind
 from ui import session
 from ui.cache import session_memo
 from ui.compare_view import show_opened
+from ui.example_start import example_picker
 from ui.fund_pointer import fund_pointer
 from ui.inputs import field
 from ui.language import current_lang
@@ -243,6 +244,7 @@ def _doubts_step(lang: Lang, role: Role) -> None:
 def _start_step(lang: Lang) -> None:
     st.markdown(text(lang, "wizard.start_intro"))
     st.markdown(text(lang, "wizard.start_roles"))
+    example_picker(lang)
     with st.expander(text(lang, "wizard.open_case")):
         upload_widget(lang)
 
