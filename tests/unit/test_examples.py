@@ -1,4 +1,4 @@
-"""The shipped examples (calculators/examples.py): every file is offered with a name, every name has a file."""
+"""The shipped examples (calculators/examples.py): every file offered with a name, every name a file."""
 
 from __future__ import annotations
 
