@@ -29,7 +29,6 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum, StrEnum
-from functools import lru_cache
 from typing import Any
 
 from calculators.content import ContentError
@@ -166,11 +165,16 @@ def _section(cls: type, name: str, path: str) -> Node:
     return Node(name, path, Kind.SECTION, cls=cls, children=children)
 
 
-@lru_cache(maxsize=8)
+_TREES: dict[type, Node] = {}  # by root class: built once (a class is immutable enough for this)
+
+
 def scenario_tree(root: type) -> Node:
     """The tree of a scenario dataclass (normally :class:`calculators.scenario.Scenario`), built
     once per class. Raises ContentError when a field has no spec, or a spec that does not fit."""
-    return _section(root, "", "")
+    tree = _TREES.get(root)
+    if tree is None:
+        tree = _TREES[root] = _section(root, "", "")
+    return tree
 
 
 def leaves(node: Node, prefix: str = "") -> Iterator[tuple[Node, str, str]]:
