@@ -14,7 +14,8 @@ value, depth first in field order.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from calculators.errors import Allowed, ScenarioError
@@ -43,21 +44,61 @@ def _version(data: Mapping[str, Any], name: str) -> int:
     return SCHEMA_VERSION
 
 
-def _shapes(node: Node, raw: object, where: str) -> dict[str, Mapping[str, Any]]:
-    """Every JSON object of a section and its sections, by concrete path, checked breadth first."""
-    found = {where: _object(raw, where, node)}
-    queue = [(node, where)]
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The walk over one section, worked out once: paths are relative to the section ("" = itself).
+
+    ``shapes``: breadth first, each section's version (a name, section None) and then its sections
+    (node, path, parent's path, name); ``lists``, ``leaves``: (node, parent's path, path), depth first;
+    ``builds``: each section after its sections, (dataclass, path, ((field, path of its value), ...)).
+    """
+
+    shapes: tuple[tuple[Node | None, str, str, str], ...]
+    lists: tuple[tuple[Node, str, str], ...]
+    leaves: tuple[tuple[Node, str, str], ...]
+    versions: tuple[str, ...]
+    builds: tuple[tuple[type, str, tuple[tuple[str, str], ...]], ...]
+
+
+_PLANS: dict[Node, _Plan] = {}
+
+
+def _plan(node: Node) -> _Plan:
+    plan = _PLANS.get(node)
+    if plan is None:
+        plan = _PLANS[node] = _make_plan(node)
+    return plan
+
+
+def _make_plan(root: Node) -> _Plan:
+    shapes: list[tuple[Node | None, str, str, str]] = []
+    queue = [(root, "")]
     while queue:
         section, at = queue.pop(0)
-        for child in section.children:
-            if child.kind is Kind.VERSION:
-                _version(found[at], child.name)
+        shapes += [(None, at, at, child.name) for child in section.children if child.kind is Kind.VERSION]
         for child in section.children:
             if child.kind is Kind.SECTION:
-                place = join(at, child.name)
-                found[place] = _object(found[at].get(child.name, {}), place, child)
-                queue.append((child, place))
-    return found
+                shapes.append((child, join(at, child.name), at, child.name))
+                queue.append((child, join(at, child.name)))
+    found = list(leaves(root))
+    builds: list[tuple[type, str, tuple[tuple[str, str], ...]]] = []
+
+    def build(section: Node, at: str) -> None:
+        for child in section.children:
+            if child.kind is Kind.SECTION:
+                build(child, join(at, child.name))
+        assert section.cls is not None
+        paths = tuple((child.name, join(at, child.name)) for child in section.children)
+        builds.append((section.cls, at, paths))
+
+    build(root, "")
+    return _Plan(
+        shapes=tuple(shapes),
+        lists=tuple(entry for entry in found if entry[0].kind is Kind.ITEMS),
+        leaves=tuple(entry for entry in found if entry[0].kind is Kind.VALUE),
+        versions=tuple(child.name for child in root.children if child.kind is Kind.VERSION),
+        builds=tuple(builds),
+    )
 
 
 def _number(value: object, where: str, spec: FieldSpec) -> float:
@@ -112,16 +153,6 @@ def _value(data: Mapping[str, Any], name: str, where: str, spec: FieldSpec) -> A
     return value
 
 
-def _lists(node: Node, where: str) -> Iterator[tuple[Node, str, str]]:
-    """Every list of objects under a section, depth first: (node, its parent's path, its path)."""
-    for child in node.children:
-        place = join(where, child.name)
-        if child.kind is Kind.SECTION:
-            yield from _lists(child, place)
-        elif child.kind is Kind.ITEMS:
-            yield child, where, place
-
-
 def _items(node: Node, data: Mapping[str, Any], where: str) -> tuple[Any, ...]:
     assert node.spec is not None and node.item is not None
     raw = _value(data, node.name, where, node.spec)
@@ -130,30 +161,22 @@ def _items(node: Node, data: Mapping[str, Any], where: str) -> tuple[Any, ...]:
     return tuple(read_object(node.item, item, f"{where}[{index}]") for index, item in enumerate(raw))
 
 
-def _build(node: Node, where: str, values: Mapping[str, Any]) -> Any:
-    assert node.cls is not None
-    return node.cls(
-        **{
-            child.name: _build(child, join(where, child.name), values)
-            if child.kind is Kind.SECTION
-            else values[join(where, child.name)]
-            for child in node.children
-        }
-    )
-
-
 def read_object(node: Node, raw: object, where: str = "") -> Any:
     """The dataclass of section ``node`` (the root, or one item of a list) from its JSON object
     ``raw`` found at ``where`` ("" for the root, ``training.subsidies[0]`` for an item)."""
-    objects = _shapes(node, raw, where)
-    values: dict[str, Any] = {}
-    for child, parent, place in _lists(node, where):
-        values[place] = _items(child, objects[parent], place)
-    for child in node.children:
-        if child.kind is Kind.VERSION:
-            values[join(where, child.name)] = SCHEMA_VERSION
-    for leaf, parent, place in leaves(node, where):
-        if leaf.kind is Kind.VALUE:
-            assert leaf.spec is not None
-            values[place] = leaf.to_field(_value(objects[parent], leaf.name, place, leaf.spec))
-    return _build(node, where, values)
+    plan = _plan(node)
+    objects = {"": _object(raw, where, node)}
+    for section, at, parent, name in plan.shapes:
+        if section is None:
+            _version(objects[at], name)
+        else:
+            objects[at] = _object(objects[parent].get(name, {}), join(where, at), section)
+    values: dict[str, Any] = dict.fromkeys(plan.versions, SCHEMA_VERSION)
+    for items, parent, at in plan.lists:
+        values[at] = _items(items, objects[parent], join(where, at))
+    for leaf, parent, at in plan.leaves:
+        assert leaf.spec is not None
+        values[at] = leaf.to_field(_value(objects[parent], leaf.name, join(where, at), leaf.spec))
+    for cls, at, fields in plan.builds:
+        values[at] = cls(**{name: values[path] for name, path in fields})
+    return values[""]

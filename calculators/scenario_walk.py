@@ -57,12 +57,13 @@ _SPEC_TYPES: dict[object, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: a node is a cache key
 class Node:
     """One field of the scenario (or the scenario itself, the root, with ``path`` "").
 
     ``spec`` is the field's spec (None for a section and the version); ``choices`` is the StrEnum a
-    value (or each value of a tuple) becomes, if any; ``item`` is the tree of one item of a list.
+    value (or each value of a tuple) becomes, if any; ``item`` is the tree of one item of a list;
+    ``names`` are the JSON keys a section accepts.
     """
 
     name: str
@@ -74,6 +75,7 @@ class Node:
     choices: type[StrEnum] | None = None
     many: bool = False  # a tuple of values (a choice_list)
     item: Node | None = None
+    names: frozenset[str] = frozenset()
 
     def child(self, name: str) -> Node:
         """The child field called ``name`` (KeyError if there is none)."""
@@ -81,11 +83,6 @@ class Node:
             if child.name == name:
                 return child
         raise KeyError(name)
-
-    @property
-    def names(self) -> frozenset[str]:
-        """The JSON keys this object accepts."""
-        return frozenset(child.name for child in self.children)
 
     def to_field(self, value: Any) -> Any:
         """A JSON value that passed its checks, as the dataclass field holds it (enums, tuples)."""
@@ -162,7 +159,8 @@ def _section(cls: type, name: str, path: str) -> Node:
         else _node(field.name, join(path, field.name), hints[field.name])
         for field in dataclasses.fields(cls)
     )
-    return Node(name, path, Kind.SECTION, cls=cls, children=children)
+    names = frozenset(child.name for child in children)
+    return Node(name, path, Kind.SECTION, cls=cls, children=children, names=names)
 
 
 _TREES: dict[type, Node] = {}  # by root class: built once (a class is immutable enough for this)
