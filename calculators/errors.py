@@ -16,6 +16,7 @@ from __future__ import annotations
 import reprlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 __all__ = ["Allowed", "JsonProblem", "ScenarioError", "install_renderer"]
 
@@ -48,14 +49,13 @@ class JsonProblem:
     detail: str = ""
 
 
-# (error, lang, path) -> the sentence; set by calculators.error_text when it is imported
-Renderer = Callable[["ScenarioError", str, bool], str]
-_renderer: list[Renderer] = []
+Renderer = Callable[["ScenarioError", str, bool], str]  # (error, lang, path) -> the sentence
 
 
 def install_renderer(render: Renderer) -> None:
-    """Let :meth:`ScenarioError.message` speak: called once by the text layer (calculators.error_text)."""
-    _renderer[:] = [render]
+    """Let :meth:`ScenarioError.message` speak: called once, by the text layer (calculators.error_text)
+    as it is imported. What it sets is a function, the same for every session; never a user's data."""
+    ScenarioError.renderer = render
 
 
 class ScenarioError(ValueError):
@@ -74,6 +74,8 @@ class ScenarioError(ValueError):
     ('horizon_months', 'out_of_range', 120)
     """
 
+    renderer: ClassVar[Renderer | None] = None  # set by install_renderer
+
     def __init__(self, field: str, value: object, code: str, allowed: Allowed | None = None) -> None:
         self.field = field
         self.value = value
@@ -89,7 +91,7 @@ class ScenarioError(ValueError):
 
     def __str__(self) -> str:
         """The English sentence (what a traceback shows); the bare data if no text layer is loaded."""
-        if not _renderer:
+        if ScenarioError.renderer is None:
             return f"{self.field}: {self.code} (value {_sketch(self.value)}, allowed {self.allowed})"
         return self.message("en")
 
@@ -97,9 +99,9 @@ class ScenarioError(ValueError):
         """The full message in ``lang`` ("nl" or "en"); ``path=False`` leaves out the field's internal
         path. Kept for callers not yet moved: it calls :func:`calculators.error_text.render_error`,
         which new code calls itself."""
-        if not _renderer:
+        if ScenarioError.renderer is None:
             raise LookupError("no text layer: import calculators.error_text")
-        return _renderer[0](self, lang, path)
+        return ScenarioError.renderer(self, lang, path)
 
     @property
     def message_nl(self) -> str:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from calculators.errors import Allowed, ScenarioError
 from calculators.fields import FieldSpec
 from calculators.scenario import SCHEMA_VERSION
-from calculators.scenario_walk import Kind, Node, join, leaves
+from calculators.scenario_walk import Node, join
 
 __all__ = ["read_object"]
 
@@ -42,63 +41,6 @@ def _version(data: Mapping[str, Any], name: str) -> int:
     if isinstance(version, bool) or version != SCHEMA_VERSION:
         raise ScenarioError(name, version, "schema_version", Allowed(values=(str(SCHEMA_VERSION),)))
     return SCHEMA_VERSION
-
-
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """The walk over one section, worked out once: paths are relative to the section ("" = itself).
-
-    ``shapes``: breadth first, each section's version (a name, section None) and then its sections
-    (node, path, parent's path, name); ``lists``, ``leaves``: (node, parent's path, path), depth first;
-    ``builds``: each section after its sections, (dataclass, path, ((field, path of its value), ...)).
-    """
-
-    shapes: tuple[tuple[Node | None, str, str, str], ...]
-    lists: tuple[tuple[Node, str, str], ...]
-    leaves: tuple[tuple[Node, str, str], ...]
-    versions: tuple[str, ...]
-    builds: tuple[tuple[type, str, tuple[tuple[str, str], ...]], ...]
-
-
-_PLANS: dict[Node, _Plan] = {}
-
-
-def _plan(node: Node) -> _Plan:
-    plan = _PLANS.get(node)
-    if plan is None:
-        plan = _PLANS[node] = _make_plan(node)
-    return plan
-
-
-def _make_plan(root: Node) -> _Plan:
-    shapes: list[tuple[Node | None, str, str, str]] = []
-    queue = [(root, "")]
-    while queue:
-        section, at = queue.pop(0)
-        shapes += [(None, at, at, child.name) for child in section.children if child.kind is Kind.VERSION]
-        for child in section.children:
-            if child.kind is Kind.SECTION:
-                shapes.append((child, join(at, child.name), at, child.name))
-                queue.append((child, join(at, child.name)))
-    found = list(leaves(root))
-    builds: list[tuple[type, str, tuple[tuple[str, str], ...]]] = []
-
-    def build(section: Node, at: str) -> None:
-        for child in section.children:
-            if child.kind is Kind.SECTION:
-                build(child, join(at, child.name))
-        assert section.cls is not None
-        paths = tuple((child.name, join(at, child.name)) for child in section.children)
-        builds.append((section.cls, at, paths))
-
-    build(root, "")
-    return _Plan(
-        shapes=tuple(shapes),
-        lists=tuple(entry for entry in found if entry[0].kind is Kind.ITEMS),
-        leaves=tuple(entry for entry in found if entry[0].kind is Kind.VALUE),
-        versions=tuple(child.name for child in root.children if child.kind is Kind.VERSION),
-        builds=tuple(builds),
-    )
 
 
 def _number(value: object, where: str, spec: FieldSpec) -> float:
@@ -164,7 +106,8 @@ def _items(node: Node, data: Mapping[str, Any], where: str) -> tuple[Any, ...]:
 def read_object(node: Node, raw: object, where: str = "") -> Any:
     """The dataclass of section ``node`` (the root, or one item of a list) from its JSON object
     ``raw`` found at ``where`` ("" for the root, ``training.subsidies[0]`` for an item)."""
-    plan = _plan(node)
+    plan = node.order
+    assert plan is not None
     objects = {"": _object(raw, where, node)}
     for section, at, parent, name in plan.shapes:
         if section is None:

@@ -12,8 +12,7 @@ tree is built, so a field and its spec cannot drift apart unnoticed.
 The one field without a spec is the root's ``schema_version``: the format's version, always
 :data:`calculators.scenario.SCHEMA_VERSION`.
 
->>> from calculators.scenario import Scenario
->>> tree = scenario_tree(Scenario)
+>>> tree = scenario_tree()
 >>> [child.name for child in tree.children][:4]
 ['schema_version', 'horizon_months', 'doubts', 'company']
 >>> node = tree.child("training").child("subsidies")
@@ -29,12 +28,14 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from functools import cache
 from typing import Any
 
 from calculators.content import ContentError
 from calculators.fields import FieldSpec, field_spec
+from calculators.scenario import Scenario
 
-__all__ = ["VERSION_FIELD", "Kind", "Node", "join", "leaves", "scenario_tree"]
+__all__ = ["VERSION_FIELD", "Kind", "Node", "Order", "join", "leaves", "scenario_tree"]
 
 VERSION_FIELD = "schema_version"  # the root's field that names the file format's version
 
@@ -57,13 +58,31 @@ _SPEC_TYPES: dict[object, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: a node is a cache key
+@dataclass(frozen=True, slots=True)
+class Order:
+    """The walk over one section (the root, a section, one item of a list), worked out when the tree is
+    built. Paths are relative to the section ("" = itself).
+
+    ``shapes``: breadth first, each section's version (section None, its path twice, the name) and then
+    its sections (node, path, parent's path, name); ``lists`` and ``leaves``: (node, parent's path,
+    path), depth first in field order; ``versions``: the section's own version fields; ``builds``: each
+    section after the sections inside it, (dataclass, path, ((field, path of its value), ...)).
+    """
+
+    shapes: tuple[tuple[Node | None, str, str, str], ...]
+    lists: tuple[tuple[Node, str, str], ...]
+    leaves: tuple[tuple[Node, str, str], ...]
+    versions: tuple[str, ...]
+    builds: tuple[tuple[type, str, tuple[tuple[str, str], ...]], ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # one node is one field: compared by identity
 class Node:
     """One field of the scenario (or the scenario itself, the root, with ``path`` "").
 
     ``spec`` is the field's spec (None for a section and the version); ``choices`` is the StrEnum a
     value (or each value of a tuple) becomes, if any; ``item`` is the tree of one item of a list;
-    ``names`` are the JSON keys a section accepts.
+    ``names`` are the JSON keys a section accepts, ``order`` the walk over it.
     """
 
     name: str
@@ -76,6 +95,7 @@ class Node:
     many: bool = False  # a tuple of values (a choice_list)
     item: Node | None = None
     names: frozenset[str] = frozenset()
+    order: Order | None = None
 
     def child(self, name: str) -> Node:
         """The child field called ``name`` (KeyError if there is none)."""
@@ -160,19 +180,52 @@ def _section(cls: type, name: str, path: str) -> Node:
         for field in dataclasses.fields(cls)
     )
     names = frozenset(child.name for child in children)
-    return Node(name, path, Kind.SECTION, cls=cls, children=children, names=names)
+    section = Node(name, path, Kind.SECTION, cls=cls, children=children, names=names)
+    return dataclasses.replace(section, order=_order(section))
 
 
-_TREES: dict[type, Node] = {}  # by root class: built once (a class is immutable enough for this)
+def _order(root: Node) -> Order:
+    shapes: list[tuple[Node | None, str, str, str]] = []
+    queue = [(root, "")]
+    while queue:
+        section, at = queue.pop(0)
+        shapes += [(None, at, at, child.name) for child in section.children if child.kind is Kind.VERSION]
+        for child in section.children:
+            if child.kind is Kind.SECTION:
+                shapes.append((child, join(at, child.name), at, child.name))
+                queue.append((child, join(at, child.name)))
+    found = list(leaves(root))
+    builds: list[tuple[type, str, tuple[tuple[str, str], ...]]] = []
+
+    def build(section: Node, at: str) -> None:
+        for child in section.children:
+            if child.kind is Kind.SECTION:
+                build(child, join(at, child.name))
+        assert section.cls is not None
+        builds.append(
+            (section.cls, at, tuple((child.name, join(at, child.name)) for child in section.children))
+        )
+
+    build(root, "")
+    return Order(
+        shapes=tuple(shapes),
+        lists=tuple(entry for entry in found if entry[0].kind is Kind.ITEMS),
+        leaves=tuple(entry for entry in found if entry[0].kind is Kind.VALUE),
+        versions=tuple(child.name for child in root.children if child.kind is Kind.VERSION),
+        builds=tuple(builds),
+    )
 
 
-def scenario_tree(root: type) -> Node:
-    """The tree of a scenario dataclass (normally :class:`calculators.scenario.Scenario`), built
-    once per class. Raises ContentError when a field has no spec, or a spec that does not fit."""
-    tree = _TREES.get(root)
-    if tree is None:
-        tree = _TREES[root] = _section(root, "", "")
-    return tree
+def scenario_tree(root: type = Scenario) -> Node:
+    """The tree of the scenario's dataclasses, built once. Another root dataclass (a throwaway tree in
+    a test) is built anew on each call. Raises ContentError when a field has no spec, or a spec that
+    does not fit."""
+    return _scenario_tree() if root is Scenario else _section(root, "", "")
+
+
+@cache
+def _scenario_tree() -> Node:
+    return _section(Scenario, "", "")
 
 
 def leaves(node: Node, prefix: str = "") -> Iterator[tuple[Node, str, str]]:

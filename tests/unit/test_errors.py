@@ -68,7 +68,7 @@ class TestData:
     def test_without_a_text_layer_str_is_the_data(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Were no renderer installed, str() would still say field and code, and message() would say why
         it cannot speak instead of guessing a language."""
-        monkeypatch.setattr(errors, "_renderer", [])
+        monkeypatch.setattr(errors.ScenarioError, "renderer", None)
         error = ScenarioError("horizon_months", 6, "out_of_range", Allowed(12, 120))
         assert str(error).startswith("horizon_months: out_of_range (value 6, allowed Allowed(minimum=12,")
         with pytest.raises(LookupError, match="error_text"):
