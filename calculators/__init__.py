@@ -5,6 +5,8 @@
 36
 """
 
+# The text layer first: it gives ScenarioError.message and str(error) their sentences (see errors.py).
+import calculators.error_text  # noqa: F401
 from calculators.errors import ScenarioError
 from calculators.evaluate import Breakdown, MonthRow, Result, evaluate
 from calculators.scenario import (

@@ -26,6 +26,7 @@ from typing import Any, NoReturn
 
 from calculators.cash_by_month import cash_csv
 from calculators.dead_end import DeadEndComparison, compare_options
+from calculators.error_text import render_error
 from calculators.errors import ScenarioError
 from calculators.evaluate import evaluate
 from calculators.explain import read
@@ -288,12 +289,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         scenario = load_scenario_json(_read(args.file, args.lang))
     except ScenarioError as error:
-        return _fail(error.message(args.lang))
+        return _fail(render_error(error, args.lang))
     if args.command == "dead-end":
         try:
             comparison = compare_options(scenario)  # checks the case as a dead end, whatever its outlook
         except ScenarioError as error:
-            return _fail(error.message(args.lang))
+            return _fail(render_error(error, args.lang))
         print(json.dumps(_dead_end_json(comparison), ensure_ascii=False))
         return 0
     if args.command == "explain":

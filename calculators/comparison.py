@@ -77,12 +77,12 @@ class ComparisonError(ValueError):
 
     def message(self, lang: str, *, path: bool = True) -> str:
         """The whole message in ``lang`` ("nl" or "en"); ``path=False`` leaves out field paths."""
-        from calculators.error_text import format_in_unit
+        from calculators.error_text import format_in_unit, render_error
         from calculators.i18n import text
 
         if self.code == "in_scenario" and self.inner is not None:
             return text(lang, "compare.errors.in_scenario", number=self.number, name=self.name or "–",
-                        message=self.inner.message(lang, path=path))  # fmt: skip
+                        message=render_error(self.inner, lang, path=path))  # fmt: skip
         return text(
             lang,
             f"compare.errors.{self.code}",

@@ -1,7 +1,11 @@
-"""Turns a :class:`ScenarioError` into a sentence in the user's language.
+"""Turns a :class:`ScenarioError` (plain data, :mod:`calculators.errors`) into a sentence in the
+user's language: :func:`render_error`. Texts live in ``content/i18n``.
 
 Values are shown in the field's own unit (percentages for rates, euros for money), so the
 message reads like the form the user filled in.
+
+This module imports the errors, never the reverse; when imported it installs :func:`render_error` as
+the renderer behind ``ScenarioError.message`` and ``str(error)`` (kept for callers not yet moved here).
 """
 
 from __future__ import annotations
@@ -11,12 +15,12 @@ import re
 import reprlib
 from decimal import Decimal
 
-from calculators.errors import JsonProblem, ScenarioError
+from calculators.errors import JsonProblem, ScenarioError, install_renderer
 from calculators.fields import field_specs, spec_path
 from calculators.formatting import money, number, percent
 from calculators.i18n import has_text, text
 
-__all__ = ["format_in_unit", "json_problem_text", "render_error"]
+__all__ = ["field_label", "format_in_unit", "json_problem_text", "render_error"]
 
 _PERCENT_UNITS = {"fraction", "fraction_of_annual_salary"}
 _MONEY_UNITS = {"eur", "eur_per_month", "eur_per_year", "eur_per_hour"}
@@ -116,7 +120,13 @@ def json_problem_text(problem: JsonProblem, lang: str) -> str:
 
 def render_error(error: ScenarioError, lang: str, *, path: bool = True) -> str:
     """The whole message: which field (by its label, and its path unless ``path`` is False), what
-    was wrong, what is allowed."""
+    was wrong, what is allowed.
+
+    >>> from calculators.errors import Allowed
+    >>> error = ScenarioError("horizon_months", 6, "out_of_range", Allowed(12, 120))
+    >>> render_error(error, "en", path=False)
+    'Horizon: 6 months is outside the allowed range ...'
+    """
     spec = field_specs().get(spec_path(error.field))
     unit = spec.unit if spec else ""
     allowed = error.allowed
@@ -147,3 +157,6 @@ def render_error(error: ScenarioError, lang: str, *, path: bool = True) -> str:
         return text(lang, "errors.line_plain", label=field_label(error.field, lang), problem=problem)
     field = _visible(error.field, _FIELD_CHARS)
     return text(lang, "errors.line", label=field_label(error.field, lang), field=field, problem=problem)
+
+
+install_renderer(lambda error, lang, path: render_error(error, lang, path=path))

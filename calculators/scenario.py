@@ -3,6 +3,9 @@
 Field meanings, units, defaults and allowed ranges are in ``content/defaults.yaml`` (the only
 place defaults live: build a scenario with :func:`calculators.scenario_io.scenario_from_dict`,
 which fills them in and validates). Rates and shares are fractions (0.08 = 8 %).
+
+These dataclasses are the one list of fields: the scenario file is read, written and described (JSON
+Schema) by walking them, so a new field needs only its line here and its spec in defaults.yaml.
 """
 
 from __future__ import annotations
@@ -219,14 +222,18 @@ class DeadEnd:
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
-    """One training decision: the whole input of the money model."""
+    """One training decision: the whole input of the money model.
 
+    The order of the fields (here and in every section) is the order of the scenario file: reading,
+    writing and the JSON Schema are all walked off these dataclasses (calculators/scenario_walk.py).
+    """
+
+    schema_version: int  # the file format's version: always SCHEMA_VERSION (no spec in defaults.yaml)
     horizon_months: int
+    doubts: tuple[str, ...]  # W1 … W7: the employer's reluctances from the study (content/i18n doubts.*)
     company: Company
     employee: Employee
     training: Training
     benefits: Benefits
     retention: Retention
     dead_end: DeadEnd
-    doubts: tuple[str, ...]  # W1 … W7: the employer's reluctances from the study (content/i18n doubts.*)
-    schema_version: int

@@ -7,9 +7,12 @@ current inputs stay exactly as they were. A valid one is added beside the curren
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from calculators.comparison import ComparisonError, NamedScenario, load_case_json
+from calculators.error_text import render_error
 from calculators.errors import ScenarioError
 from calculators.formatting import number
 from calculators.i18n import Lang, text
@@ -38,9 +41,8 @@ def _on_upload() -> None:
         case = load_case_json(raw)  # one scenario, or a comparison of named scenarios
     except (ScenarioError, ComparisonError) as error:
         # both languages, so a language switch afterwards still shows the message
-        session.set_upload_message(
-            state, Refusal(nl=error.message("nl", path=False), en=error.message("en", path=False))
-        )
+        message = partial(render_error, error) if isinstance(error, ScenarioError) else error.message
+        session.set_upload_message(state, Refusal(nl=message("nl", path=False), en=message("en", path=False)))
         return
     session.set_upload_message(state, None)
     lang = session.current_lang(state)

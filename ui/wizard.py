@@ -11,6 +11,7 @@ import logging
 
 import streamlit as st
 
+from calculators.error_text import render_error
 from calculators.errors import ScenarioError
 from calculators.fields import field_spec
 from calculators.i18n import Lang, text
@@ -267,7 +268,7 @@ def _errors(errors: list[ScenarioError], lang: Lang, here: int) -> None:
     for error in errors:
         target = step_of_field(error.field)
         if here == _LAST or _on_this_step(error, here):
-            st.error(escape_markdown(error.message(lang, path=False)), icon=":material/error:")
+            st.error(escape_markdown(render_error(error, lang, path=False)), icon=":material/error:")
             if here == _LAST:
                 st.button(
                     text(lang, "wizard.fix", step=text(lang, f"wizard.steps.{STEPS[target].id}")),

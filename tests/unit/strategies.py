@@ -3,7 +3,7 @@
 Ranges come from the field catalogue (``calculators.fields.field_specs()``, i.e. content/defaults.yaml),
 never from numbers written here, so the strategies follow the product when a range changes. On top
 of the per-field ranges, :func:`valid_scenarios` respects every rule that ties fields together
-(calculators/scenario_io.py ``_cross_field_errors``, docs/money-model.md §1, §3, §4, §7):
+(calculators/scenario_validate.py ``cross_field_errors``, docs/money-model.md §1, §3, §4, §7):
 
 - the training ends by month H − 1 (at least one month follows it);
 - training hours fit in the contract hours per month (divided by the share in working time) and
@@ -70,7 +70,7 @@ _DEPENDENT = frozenset(
 
 
 # What a text field accepts: any character but control characters, line/paragraph separators and lone
-# surrogates (scenario_io._UNSHOWABLE).
+# surrogates (scenario_validate._UNSHOWABLE).
 SHOWABLE = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))
 
 

@@ -58,7 +58,7 @@ class TestStrategy:
     def test_every_drawn_scenario_is_valid(self, data: dict[str, Any]) -> None:
         """Every drawn dict is plain JSON and passes scenario_from_dict with no validation error.
 
-        If this fails, the strategy (not the product) breaks a rule of scenario_io._cross_field_errors.
+        If this fails, the strategy (not the product) breaks a rule of scenario_validate.cross_field_errors.
         """
         assert json.loads(json.dumps(data, allow_nan=False)) == data
         scenario = scenario_from_dict(data)

@@ -317,7 +317,7 @@ class TestRefusals:
 
 
 class TestCrossFieldRules:
-    """One test per rule of scenario_io._cross_field_errors (docs/money-model.md §1, §3, §4, §7)."""
+    """One test per rule of scenario_validate.cross_field_errors (docs/money-model.md §1, §3, §4, §7)."""
 
     @staticmethod
     def check(data: dict[str, Any], field: str, code: str, bounds: dict[str, tuple[str, str]] | None) -> None:
