@@ -62,7 +62,7 @@ def format_in_unit(value: object, unit: str, lang: str) -> str:
     >>> format_in_unit(0.95, "fraction", "nl")
     '95\\xa0%'
     >>> format_in_unit(-0.03, "fraction_points", "en")
-    '-3 percentage points'
+    '-3 points'
     >>> format_in_unit("abc", "eur", "en")
     '"abc"'
     >>> [format_in_unit(value, unit, "en") for value, unit in ((2026, "year"), (1, "months"), (2, "months"))]
