@@ -83,6 +83,8 @@ class ProtocolSession:
 
     async def close(self) -> None:
         if self._reader is not None:
+            if self._reader.done() and not self._reader.cancelled():
+                self._reader.exception()  # the connection was lost earlier (a killed server): seen
             self._reader.cancel()
         if self._socket is not None:
             await self._socket.close()

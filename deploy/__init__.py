@@ -1,1 +1,1 @@
-"""Deployment: nginx, systemd, container and Kubernetes files, and the tools that check them (make deploy-check)."""
+"""Deployment: nginx, systemd, container and Kubernetes files, and the tools that check them."""

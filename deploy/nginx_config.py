@@ -74,8 +74,8 @@ def loopback_lines(app_ports: list[int], listen_port: int, source: str | None = 
     """Every line of the production file with its loopback counterpart, in order.
 
     >>> [line.loopback for line in loopback_lines([9001, 9002], 8080,
-    ...     "upstream u {\\n  server 127.0.0.1:1 max_fails=1;  # loopback: each app port\\n}")]
-    [('upstream u {',), ('  server 127.0.0.1:9001 max_fails=1;', '  server 127.0.0.1:9002 max_fails=1;'), ('}',)]
+    ...     "upstream u {\\n  server 127.0.0.1:1 down;  # loopback: each app port\\n}")]
+    [('upstream u {',), ('  server 127.0.0.1:9001 down;', '  server 127.0.0.1:9002 down;'), ('}',)]
     """
     if not app_ports:
         raise ValueError("at least one app port is needed")
