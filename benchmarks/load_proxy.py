@@ -172,9 +172,11 @@ async def _round(stack: Stack, sessions: int, mode: str) -> ProxyRound:
 
 def measure(processes: int, sessions: int, mode: str) -> ProxyRound:
     """One round: ``sessions`` wire sessions through nginx to ``processes`` app processes."""
-    with tempfile.TemporaryDirectory(prefix="leerwinst-load-proxy-") as folder:
-        with local_stack(processes, Path(folder)) as stack:
-            return asyncio.run(asyncio.wait_for(_round(stack, sessions, mode), ROUND_TIMEOUT_S))
+    with (
+        tempfile.TemporaryDirectory(prefix="leerwinst-load-proxy-") as folder,
+        local_stack(processes, Path(folder)) as stack,
+    ):
+        return asyncio.run(asyncio.wait_for(_round(stack, sessions, mode), ROUND_TIMEOUT_S))
 
 
 def report(item: ProxyRound) -> str:

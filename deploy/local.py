@@ -11,7 +11,6 @@ logs. On the way out every process started here is stopped by its own process id
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -21,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NamedTuple
 
-from deploy.nginx_config import loopback_nginx_conf
+from deploy.nginx_config import loopback_nginx_conf, nginx_binary
 from deploy.unit import app_command, unit_settings
 from tests.e2e.server import REPO_ROOT, free_port, is_healthy
 
-__all__ = ["AppProcess", "LogLine", "Stack", "local_stack", "nginx_binary"]
+__all__ = ["AppProcess", "LogLine", "Stack", "local_stack", "parse_access_log"]
 
 START_TIMEOUT_S = 90.0  # two processes importing pandas and plotly at once on a busy 2-core machine
 STOP_TIMEOUT_S = 10.0
@@ -44,6 +43,20 @@ class LogLine(NamedTuple):
     def answered_by(self) -> str:
         """The process that answered (the last one tried); "-" when nginx answered itself."""
         return self.upstream.split(",")[-1].strip()
+
+
+def parse_access_log(text: str) -> list[LogLine]:
+    """The lines of an access log in the loopback configuration's format (deploy/nginx_config.py).
+
+    >>> parse_access_log("0a1b - 200 GET /\\n0a1b 127.0.0.1:1, 127.0.0.1:2 101 GET /x")[1]
+    LogLine(route='0a1b', upstream='127.0.0.1:1, 127.0.0.1:2', status=101, method='GET', uri='/x')
+    """
+    lines = []
+    for raw in text.splitlines():
+        route, rest = raw.split(" ", 1)
+        upstream, status, method, uri = rest.rsplit(" ", 3)  # the upstream may hold ", " itself
+        lines.append(LogLine(route, upstream, int(status), method, uri))
+    return lines
 
 
 @dataclass
@@ -75,29 +88,12 @@ class Stack:
     def access_log(self) -> list[LogLine]:
         """Every request nginx has logged so far."""
         path = self.workdir / "access.log"
-        if not path.exists():
-            return []
-        lines = []
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            route, rest = raw.split(" ", 1)
-            upstream, status, method, uri = rest.rsplit(" ", 3)
-            lines.append(LogLine(route, upstream, int(status), method, uri))
-        return lines
+        return parse_access_log(path.read_text(encoding="utf-8")) if path.exists() else []
 
     def kill(self, app: AppProcess) -> None:
         """Kill one app process at once (SIGKILL, as a crash would end it) and reap it."""
         app.process.send_signal(signal.SIGKILL)
         app.process.wait(timeout=STOP_TIMEOUT_S)
-
-
-def nginx_binary() -> str:
-    """Debian's nginx (``/usr/sbin`` is not on every user's PATH)."""
-    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
-    if found is None:
-        raise SystemExit(
-            "nginx is not installed: `make deploy-check` installs it, or apt-get install -y nginx"
-        )
-    return found
 
 
 def _unit_environment() -> dict[str, str]:

@@ -16,6 +16,9 @@ caller (``nginx -p DIR -c nginx.conf``) and never touches the system's nginx.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +29,8 @@ __all__ = [
     "loopback_lines",
     "loopback_nginx_conf",
     "loopback_server_conf",
+    "main",
+    "nginx_binary",
 ]
 
 PRODUCTION_CONF = Path(__file__).resolve().parent / "nginx" / "leerwinst.conf"
@@ -111,3 +116,60 @@ def loopback_nginx_conf(app_ports: list[int], listen_port: int, workdir: Path) -
         log_format=_LOG_FORMAT,
         server_conf=loopback_server_conf(app_ports, listen_port),
     )
+
+
+def nginx_binary() -> str:
+    """Debian's nginx (``/usr/sbin`` is not on every user's PATH)."""
+    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
+    if found is None:
+        raise SystemExit("nginx is missing: `make nginx` installs it (or: apt-get install -y nginx)")
+    return found
+
+
+def _nginx_test(conf: str, workdir: Path) -> str:
+    """``nginx -t`` on a whole configuration; nginx's own words, and whether it passed."""
+    path = workdir / "nginx.conf"
+    path.write_text(conf, encoding="utf-8")
+    command = [
+        nginx_binary(),
+        "-t",
+        "-q",
+        "-e",
+        str(workdir / "error.log"),
+        "-p",
+        str(workdir),
+        "-c",
+        str(path),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"nginx -t failed:\n{done.stderr}")
+    return done.stderr
+
+
+def _self_signed(workdir: Path) -> tuple[Path, Path]:
+    """A throw-away certificate and key, so nginx -t can load the TLS server block."""
+    cert, key = workdir / "cert.pem", workdir / "key.pem"
+    subject = ["-subj", "/CN=leerwinst.test", "-days", "1"]
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", *subject, "-keyout", str(key)]
+    subprocess.run([*command, "-out", str(cert)], capture_output=True, check=True)
+    return cert, key
+
+
+def main() -> None:
+    """``nginx -t`` on both variants: the loopback one, and the production file with a test certificate."""
+    with tempfile.TemporaryDirectory(prefix="leerwinst-nginx-t-") as name:
+        workdir = Path(name)
+        _nginx_test(loopback_nginx_conf([8501, 8502], 8080, workdir), workdir)
+        cert, key = _self_signed(workdir)
+        production = PRODUCTION_CONF.read_text(encoding="utf-8")
+        for directive, path in (("ssl_certificate ", cert), ("ssl_certificate_key ", key)):
+            production = re.sub(rf"({directive}\s*)\S+;", rf"\g<1>{path};", production)
+        wrapper = _WRAPPER.split("{server_conf}")[0]
+        _nginx_test(wrapper.format(workdir=workdir, log_format=_LOG_FORMAT) + production + "}\n", workdir)
+    shown = PRODUCTION_CONF.relative_to(PRODUCTION_CONF.parents[2])
+    print(f"nginx -t: {shown} (with a test certificate) and its loopback variant are valid")
+
+
+if __name__ == "__main__":
+    main()
