@@ -2,7 +2,7 @@
 #   make run    start the app          make test   lint, type-check, all tests (unit, app, e2e)
 #   make test-fast  unit, AppTest and doctests, no browser (about a minute)
 #   make bench  benchmarks             make lint   ruff, mypy, import contracts   make clean
-#   make deploy-check  N processes behind nginx on loopback, checked (opt-in, about 20 s)
+#   make deploy-check  N processes behind nginx on loopback, checked (opt-in, 15-25 s)
 #   make load-proxy    wire sessions through nginx to N processes (opt-in, about a minute)
 # Everything runs through .venv/bin/python -m ..., so nothing needs activating.
 
@@ -63,7 +63,7 @@ bench: $(RUNTIME_STAMP)
 load: $(DEV_STAMP) chromium
 	$(PY) -m benchmarks.load
 
-# Opt-in, about 20 s: PROCESSES app processes (default 2, the systemd unit's command line) behind
+# Opt-in, 15-25 s: PROCESSES app processes (default 2, the systemd unit's command line) behind
 # nginx (deploy/nginx/leerwinst.conf, generated for loopback) on free loopback ports; checks spread,
 # an upload and a download, a killed process and session affinity through the proxy, then stops
 # every process it started by its pid (deploy/check.py). Exits non-zero on any failure.
@@ -79,13 +79,14 @@ MODE ?= paced
 load-proxy: $(DEV_STAMP) nginx
 	$(PY) -m benchmarks.load_proxy --processes $(PROCESSES) --sessions $(SESSIONS) --mode $(MODE)
 
-# Debian's nginx, for make deploy-check, make load-proxy and nginx -t in make lint. It runs as a
-# process of ours with its own prefix and files; the system's nginx service is never used.
+# Debian's nginx, for make deploy-check, make load-proxy and nginx -t in make lint (openssl makes
+# the throw-away certificate for the TLS block). nginx runs as a process of ours with its own prefix
+# and files; the system's nginx service is never used.
 nginx:
-	@if [ "$${LEERWINST_SKIP_E2E:-0}" = 1 ] || command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then \
-	  exit 0; fi; \
-	  echo "make: installing Debian nginx for the deployment checks"; \
-	  $(APT_GET) update && $(APT_GET) install -y nginx
+	@if [ "$${LEERWINST_SKIP_E2E:-0}" = 1 ] || { { command -v nginx || [ -x /usr/sbin/nginx ]; } \
+	  && command -v openssl; } >/dev/null 2>&1; then exit 0; fi; \
+	  echo "make: installing Debian nginx and openssl for the deployment checks"; \
+	  $(APT_GET) update && $(APT_GET) install -y nginx openssl
 
 # The e2e tests drive Debian's chromium (Playwright's own browser download does not work offline).
 # Skipped when LEERWINST_SKIP_E2E=1, because then no browser is needed.

@@ -149,6 +149,8 @@ def _nginx_test(conf: str, workdir: Path) -> str:
 
 def _self_signed(workdir: Path) -> tuple[Path, Path]:
     """A throw-away certificate and key, so nginx -t can load the TLS server block."""
+    if shutil.which("openssl") is None:
+        raise SystemExit("openssl is missing: `make nginx` installs it (or: apt-get install -y openssl)")
     cert, key = workdir / "cert.pem", workdir / "key.pem"
     subject = ["-subj", "/CN=leerwinst.test", "-days", "1"]
     command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", *subject, "-keyout", str(key)]
