@@ -2,6 +2,8 @@
 #   make run    start the app          make test   lint, type-check, all tests (unit, app, e2e)
 #   make test-fast  unit, AppTest and doctests, no browser (about a minute)
 #   make bench  benchmarks             make lint   ruff, mypy, import contracts   make clean
+#   make deploy-check  N processes behind nginx on loopback, checked (opt-in, 15-25 s)
+#   make load-proxy    wire sessions through nginx to N processes (opt-in, about a minute)
 # Everything runs through .venv/bin/python -m ..., so nothing needs activating.
 
 PYTHON ?= python3
@@ -17,6 +19,7 @@ RUNTIME_STAMP := $(VENV)/.stamp-runtime
 DEV_STAMP     := $(VENV)/.stamp-dev
 
 .PHONY: run test test-fast bench load lint clean chromium pdftoppm constraints
+.PHONY: deploy-check load-proxy nginx
 
 # --browser.serverAddress localhost: Streamlit otherwise asks checkip.amazonaws.com for a public IP
 # to print at start-up; our app never contacts a third party, not even from the server.
@@ -39,12 +42,18 @@ test-fast: $(DEV_STAMP)
 	  if [ $$rc -eq 5 ]; then echo "make test-fast: pytest collected no tests, failing" >&2; fi; \
 	  exit $$rc
 
-lint: $(DEV_STAMP)
+lint: $(DEV_STAMP) nginx
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy calculators ui app.py benchmarks tests
+	$(PY) -m mypy calculators ui app.py benchmarks tests deploy
 	@# the one-way rule (calculators never import ui or Streamlit; pure UI builders never Streamlit)
 	$(VENV)/bin/lint-imports --no-cache
+	@# the deployment files (deploy/): the image, the Kubernetes manifests (offline, strict), and
+	@# nginx -t on the production nginx configuration and its loopback variant
+	$(VENV)/bin/hadolint deploy/Containerfile
+	$(PY) -m deploy.manifests
+	@if [ "$${LEERWINST_SKIP_E2E:-0}" = 1 ]; then echo "nginx -t skipped (LEERWINST_SKIP_E2E=1)"; \
+	  else $(PY) -m deploy.nginx_config; fi
 
 bench: $(RUNTIME_STAMP)
 	$(PY) -m benchmarks
@@ -53,6 +62,31 @@ bench: $(RUNTIME_STAMP)
 # the wire, paced and in a burst (benchmarks/load.py).
 load: $(DEV_STAMP) chromium
 	$(PY) -m benchmarks.load
+
+# Opt-in, 15-25 s: PROCESSES app processes (default 2, the systemd unit's command line) behind
+# nginx (deploy/nginx/leerwinst.conf, generated for loopback) on free loopback ports; checks spread,
+# an upload and a download, a killed process and session affinity through the proxy, then stops
+# every process it started by its pid (deploy/check.py). Exits non-zero on any failure.
+PROCESSES ?= 2
+deploy-check: $(DEV_STAMP) chromium nginx
+	$(PY) -m deploy.check --processes $(PROCESSES)
+
+# Opt-in, about a minute: SESSIONS wire sessions (default 100, paced; MODE=burst for all at once)
+# through nginx to PROCESSES app processes; p50/p95, errors, CPU and memory per process
+# (benchmarks/load_proxy.py).
+SESSIONS ?= 100
+MODE ?= paced
+load-proxy: $(DEV_STAMP) nginx
+	$(PY) -m benchmarks.load_proxy --processes $(PROCESSES) --sessions $(SESSIONS) --mode $(MODE)
+
+# Debian's nginx, for make deploy-check, make load-proxy and nginx -t in make lint (openssl makes
+# the throw-away certificate for the TLS block). nginx runs as a process of ours with its own prefix
+# and files; the system's nginx service is never used.
+nginx:
+	@if [ "$${LEERWINST_SKIP_E2E:-0}" = 1 ] || { { command -v nginx || [ -x /usr/sbin/nginx ]; } \
+	  && command -v openssl; } >/dev/null 2>&1; then exit 0; fi; \
+	  echo "make: installing Debian nginx and openssl for the deployment checks"; \
+	  $(APT_GET) update && $(APT_GET) install -y nginx openssl
 
 # The e2e tests drive Debian's chromium (Playwright's own browser download does not work offline).
 # Skipped when LEERWINST_SKIP_E2E=1, because then no browser is needed.

@@ -13,6 +13,11 @@ arrives.
 Widgets are found by their keys (Streamlit's element id ends with ``-<key>``). A run request
 carries only the widgets that change; the server keeps every other widget's value from the run
 before, as it does for a page that sends them unchanged.
+
+Like a browser, a session keeps the cookies it is given: it loads the page (``/``) and the health
+check first, as the page does before it connects, and sends the cookies with the WebSocket and
+every file it fetches. Behind the proxy (deploy/nginx) the route cookie keeps a session on one
+process; on a bare server the only cookie is Streamlit's XSRF token.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-__all__ = ["ProtocolSession"]
+__all__ = ["ProtocolSession", "cookie_pair"]
 
 _FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 TIMEOUT_S = 60.0
@@ -60,15 +65,26 @@ class ProtocolSession:
         self.finished_at = 0.0
         self._ran = asyncio.Event()
         self.doing = "opening"
+        self.cookies: dict[str, str] = {}
 
     async def open(self) -> None:
-        """Connect and run the app once, as a page load does."""
-        self._socket = await websockets.connect(self._ws_url, subprotocols=["streamlit"], max_size=None)  # type: ignore[list-item]
+        """Load the page, check health, connect and run the app once, as a page load does."""
+        for path in ("/", "/_stcore/health"):
+            await asyncio.to_thread(self._fetch, path)
+        headers = {"Cookie": self._cookie_header()} if self.cookies else None
+        self._socket = await websockets.connect(
+            self._ws_url,
+            subprotocols=["streamlit"],  # type: ignore[list-item]
+            max_size=None,
+            additional_headers=headers,
+        )
         self._reader = asyncio.create_task(self._read())
         await self._rerun([])
 
     async def close(self) -> None:
         if self._reader is not None:
+            if self._reader.done() and not self._reader.cancelled():
+                self._reader.exception()  # the connection was lost earlier (a killed server): seen
             self._reader.cancel()
         if self._socket is not None:
             await self._socket.close()
@@ -119,9 +135,20 @@ class ProtocolSession:
         for path in self.last.media:  # the page fetches each chart's data from the server
             await asyncio.to_thread(self._fetch, path)
 
-    def _fetch(self, path: str) -> None:
-        with urllib.request.urlopen(f"{self._http}{path}", timeout=TIMEOUT_S) as response:
-            response.read()
+    def _cookie_header(self) -> str:
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
+    def _fetch(self, path: str) -> bytes:
+        """GET a path of the app with this session's cookies; keep the cookies it sets."""
+        request = urllib.request.Request(f"{self._http}{path}")
+        if self.cookies:
+            request.add_header("Cookie", self._cookie_header())
+        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name, value = cookie_pair(header)
+                self.cookies[name] = value
+            body: bytes = response.read()
+            return body
 
     def _widget(self, key: str) -> str:
         try:
@@ -141,3 +168,15 @@ class ProtocolSession:
         sent = time.perf_counter()
         await self._rerun([state])
         return sent
+
+
+def cookie_pair(set_cookie: str) -> tuple[str, str]:
+    """The name and value of a ``Set-Cookie`` header (its attributes are a browser's business).
+
+    >>> cookie_pair("leerwinst_route=0a1b; Path=/; HttpOnly; Secure; SameSite=Lax")
+    ('leerwinst_route', '0a1b')
+    >>> cookie_pair("_streamlit_xsrf=2|ab|cd|17; Path=/; SameSite=Lax")
+    ('_streamlit_xsrf', '2|ab|cd|17')
+    """
+    name, _, value = set_cookie.split(";", 1)[0].partition("=")
+    return name.strip(), value.strip()

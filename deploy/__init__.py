@@ -1,0 +1,1 @@
+"""Deployment: nginx, systemd, container and Kubernetes files, and the tools that check them."""
