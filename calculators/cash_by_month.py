@@ -9,7 +9,8 @@ here is a named line of the month table of :func:`calculators.evaluate.evaluate`
 - **money out** = direct costs + wage cost of the training hours + lost output or cover (§3) + any
   increase in expected replacement costs (§6);
 - **money in** = subsidies and fund contributions (§3) + productivity + other yearly benefits + the
-  vacancy filled internally (§5) + the saving on replacement costs (§6) + the clause's recovery (§7);
+  margin of new work + the vacancy filled internally (§5) + the saving on replacement costs (§6)
+  + the clause's recovery (§7);
 - **net** = money in − money out, which is the model's net flow of the month (the subsidies move
   from "costs minus subsidies" to "money in"; the difference is nothing);
 - **running total** = Σ net up to the month, undiscounted; the discounted net ``d(m) × net(m)`` and
@@ -74,11 +75,13 @@ def money_out(row: MonthRow) -> float:
 
 
 def money_in(row: MonthRow) -> float:
-    """Subsidies + productivity + other + vacancy + replacement saving + clause recovery (§3, §5–§7)."""
+    """Subsidies + productivity + other + new work + vacancy + replacement saving + clause recovery
+    (§3, §5–§7)."""
     return (
         row.subsidy
         + row.productivity
         + row.other_benefit
+        + row.new_work
         + row.vacancy
         + row.replacement_saving
         + row.clause_recovery

@@ -43,6 +43,7 @@ class CashFlows:
     subsidy: FloatArray
     productivity: FloatArray
     other_benefit: FloatArray
+    new_work: FloatArray
     vacancy: FloatArray
     replacement_change: FloatArray
     clause_recovery: FloatArray
@@ -59,9 +60,16 @@ class CashFlows:
 
     @property
     def benefits(self) -> FloatArray:
-        """Productivity + other + vacancy + replacement savings + clause recovery."""
+        """Productivity + other + new work + vacancy + replacement savings + clause recovery."""
         saving = np.maximum(-self.replacement_change, 0.0)
-        return self.productivity + self.other_benefit + self.vacancy + saving + self.clause_recovery
+        return (
+            self.productivity
+            + self.other_benefit
+            + self.new_work
+            + self.vacancy
+            + saving
+            + self.clause_recovery
+        )
 
     @property
     def net(self) -> FloatArray:

@@ -38,6 +38,7 @@ class MonthRow:
     subsidy: float
     productivity: float
     other_benefit: float
+    new_work: float
     vacancy: float
     replacement_change: float
     clause_recovery: float
@@ -65,6 +66,7 @@ class Breakdown:
     replacement_increase: float
     productivity: float
     other_benefit: float
+    new_work: float
     vacancy: float
     replacement_saving: float
     clause_recovery: float
@@ -161,6 +163,7 @@ def _breakdown(scenario: Scenario, flows: CashFlows) -> Breakdown:
         replacement_increase=pv(np.maximum(flows.replacement_change, 0.0)),
         productivity=pv(flows.productivity),
         other_benefit=pv(flows.other_benefit),
+        new_work=pv(flows.new_work),
         vacancy=pv(flows.vacancy),
         replacement_saving=pv(np.maximum(-flows.replacement_change, 0.0)),
         clause_recovery=pv(flows.clause_recovery),
@@ -219,6 +222,7 @@ def evaluate(scenario: Scenario) -> Result:
             subsidy=float(flows.subsidy[i]),
             productivity=float(flows.productivity[i]),
             other_benefit=float(flows.other_benefit[i]),
+            new_work=float(flows.new_work[i]),
             vacancy=float(flows.vacancy[i]),
             replacement_change=float(flows.replacement_change[i]),
             clause_recovery=float(flows.clause_recovery[i]),

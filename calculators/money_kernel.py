@@ -26,9 +26,10 @@ docs/money-model.md:
 - §4 who stays: ``h = 1 − (1 − q)^(1/12)``, ``S(1) = 1``, ``S(m+1) = S(m)(1 − h(m))``,
   ``L(m) = S(m) h(m)``; the trained rate from the month after the training (:mod:`calculators.retention`;
   sources.yaml: cbs_2022_job_changers, dietz_zwick_2022);
-- §5 benefits ``gain × Vm × employer share × ramp(k) × decay(k)`` and ``Y / 12`` in month ``k ≥ 1``
-  after the training, weighted by ``S_with`` (almeida_carneiro_2009, dearden_2006,
-  allen_vandervelden_2002); the vacancy filled internally in its month;
+- §5 benefits ``gain × Vm × employer share × ramp(k) × decay(k)``, ``Y / 12`` and the margin of new
+  work ``M × ramp(k)`` in month ``k ≥ 1`` after the training, weighted by ``S_with``
+  (almeida_carneiro_2009, dearden_2006, allen_vandervelden_2002; the margin is the user's own
+  estimate); the vacancy filled internally in its month;
 - §6 replacement ``share × A × (L_with − L_without)`` (boushey_glynn_2012);
 - §7 the clause: a leaver owes the sliding share of what the clause can reclaim, its covered lines ×
   the employer's own share after subsidies (:mod:`calculators.study_cost_clause`; art. 7:611a BW);
@@ -94,6 +95,8 @@ class ModelInputs:
     ramp_months: FloatArray
     decay: FloatArray
     other_yearly: FloatArray
+    extra_margin: FloatArray  # gross margin a month from new work the training makes possible
+    extra_margin_decays: BoolArray
     vacancy_filled: BoolArray
     vacancy_month: IntArray
     avoided_hiring: FloatArray
@@ -211,6 +214,8 @@ def inputs_for(scenarios: Sequence[Scenario]) -> ModelInputs:
         ramp_months=floats(lambda s: s.benefits.ramp_up_months),
         decay=floats(lambda s: s.benefits.annual_decay),
         other_yearly=floats(lambda s: s.benefits.other_yearly_benefits_eur),
+        extra_margin=floats(lambda s: s.benefits.extra_margin_per_month_eur),
+        extra_margin_decays=flags(lambda s: s.benefits.extra_margin_decays),
         vacancy_filled=flags(lambda s: s.benefits.vacancy.filled_internally),
         vacancy_month=ints(lambda s: s.benefits.vacancy.month),
         avoided_hiring=floats(lambda s: s.benefits.vacancy.avoided_hiring_cost_eur),
@@ -260,6 +265,7 @@ class Flows:
     subsidy: FloatArray
     productivity: FloatArray
     other_benefit: FloatArray
+    new_work: FloatArray
     vacancy: FloatArray
     replacement_change: FloatArray
     clause_recovery: FloatArray
@@ -278,10 +284,15 @@ class Flows:
 
     @property
     def benefits(self) -> FloatArray:
-        """Productivity + other + vacancy + replacement saving + clause recovery (§8)."""
+        """Productivity + other + new work + vacancy + replacement saving + clause recovery (§8)."""
         saving = np.maximum(-self.replacement_change, 0.0)
         return np.asarray(
-            self.productivity + self.other_benefit + self.vacancy + saving + self.clause_recovery,
+            self.productivity
+            + self.other_benefit
+            + self.new_work
+            + self.vacancy
+            + saving
+            + self.clause_recovery,
             dtype=np.float64,
         )
 
@@ -298,18 +309,31 @@ def _share_owed(inputs: ModelInputs, k: FloatArray) -> FloatArray:
 
 def certain_benefit(inputs: ModelInputs, k: FloatArray) -> FloatArray:
     """§5 what month ``k`` after the training brings if the employee is there for certain:
-    ``gain × Vm × employer share × ramp(k) × decay(k) + Y/12`` for k ≥ 1, else 0, with
-    ``ramp(k) = min(1, k/R)`` (1 when R = 0) and ``decay(k) = (1 − δ)^((k − 1)/12)``."""
-    return np.asarray(
-        _productivity(inputs, k) + np.where(k >= 1, inputs.other_yearly / 12.0, 0.0), dtype=np.float64
-    )
+    ``gain × Vm × employer share × ramp(k) × decay(k) + Y/12 + M × ramp(k) [× decay(k)]`` for k ≥ 1,
+    else 0, with ``ramp(k) = min(1, k/R)`` (1 when R = 0), ``decay(k) = (1 − δ)^((k − 1)/12)`` and ``M``
+    the margin of new work (decaying only when the user says it does)."""
+    other = np.where(k >= 1, inputs.other_yearly / 12.0, 0.0)
+    return np.asarray(_productivity(inputs, k) + other + _new_work(inputs, k), dtype=np.float64)
+
+
+def _ramp(inputs: ModelInputs, k: FloatArray) -> FloatArray:
+    r = inputs.ramp_months
+    return np.asarray(np.where(r == 0, 1.0, np.minimum(1.0, k / np.where(r == 0, 1.0, r))), dtype=np.float64)
+
+
+def _decay(inputs: ModelInputs, k: FloatArray) -> FloatArray:
+    return np.asarray((1.0 - inputs.decay) ** (np.maximum(k - 1.0, 0.0) / 12.0), dtype=np.float64)
+
+
+def _new_work(inputs: ModelInputs, k: FloatArray) -> FloatArray:
+    """§5 new work: ``M × ramp(k)`` from the month after the training (k ≥ 1), with ``× decay(k)`` only
+    when the margin fades like the gain."""
+    fade = np.where(inputs.extra_margin_decays, _decay(inputs, k), 1.0)
+    return np.asarray(np.where(k >= 1, inputs.extra_margin * _ramp(inputs, k) * fade, 0.0), dtype=np.float64)
 
 
 def _productivity(inputs: ModelInputs, k: FloatArray) -> FloatArray:
-    r = inputs.ramp_months
-    ramp = np.where(r == 0, 1.0, np.minimum(1.0, k / np.where(r == 0, 1.0, r)))
-    decay = (1.0 - inputs.decay) ** (np.maximum(k - 1.0, 0.0) / 12.0)
-    gain = inputs.gain * inputs.output_value * inputs.employer_share * ramp * decay
+    gain = inputs.gain * inputs.output_value * inputs.employer_share * _ramp(inputs, k) * _decay(inputs, k)
     return np.asarray(np.where(k >= 1, gain, 0.0), dtype=np.float64)
 
 
@@ -335,6 +359,7 @@ def flows(inputs: ModelInputs) -> Flows:
 
     productivity = _productivity(inputs, since_end) * survival_with
     other = np.where(since_end >= 1, inputs.other_yearly / 12.0, 0.0) * survival_with
+    new_work = _new_work(inputs, since_end) * survival_with
     vacancy_here = inputs.vacancy_filled & (months == inputs.vacancy_month)
     vacancy = np.where(vacancy_here, inputs.avoided_hiring * survival_with, 0.0)
 
@@ -355,6 +380,7 @@ def flows(inputs: ModelInputs) -> Flows:
         subsidy=inputs.subsidy,
         productivity=np.asarray(productivity, dtype=np.float64),
         other_benefit=np.asarray(other, dtype=np.float64),
+        new_work=np.asarray(new_work, dtype=np.float64),
         vacancy=np.asarray(vacancy, dtype=np.float64),
         replacement_change=np.asarray(replacement, dtype=np.float64),
         clause_recovery=np.asarray(recovery, dtype=np.float64),

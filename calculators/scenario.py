@@ -166,6 +166,8 @@ class Benefits:
     annual_decay: float
     employer_share: float
     other_yearly_benefits_eur: float
+    extra_margin_per_month_eur: float  # gross margin a month from new work the training makes possible
+    extra_margin_decays: bool  # whether that margin fades like the productivity gain (default: it does not)
     vacancy: Vacancy
 
 

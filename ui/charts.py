@@ -276,6 +276,7 @@ def cost_breakdown_figure(result: Result, lang: Lang | str) -> go.Figure:
 _BENEFIT_LINES = (
     ("productivity", "#1f6f5c"),
     ("other_benefit", "#6aa84f"),
+    ("new_work", "#0b8a8a"),
     ("vacancy", "#3b6ea8"),
     ("replacement_saving", "#c77c02"),
     ("clause_recovery", "#8a5a9e"),
@@ -288,6 +289,7 @@ def benefit_build_up_figure(result: Result, lang: Lang | str) -> go.Figure:
     series = {
         "productivity": [row.productivity for row in result.months],
         "other_benefit": [row.other_benefit for row in result.months],
+        "new_work": [row.new_work for row in result.months],
         "vacancy": [row.vacancy for row in result.months],
         "replacement_saving": [row.replacement_saving for row in result.months],
         "clause_recovery": [row.clause_recovery for row in result.months],

@@ -84,6 +84,7 @@ STEPS: tuple[Step, ...] = (
         "yields",
         main=(
             "benefits.productivity_gain",
+            "benefits.extra_margin_per_month_eur",
             "retention.annual_quit_probability",
             "benefits.vacancy.filled_internally",
         ),
@@ -93,6 +94,7 @@ STEPS: tuple[Step, ...] = (
             "benefits.ramp_up_months",
             "benefits.annual_decay",
             "benefits.employer_share",
+            "benefits.extra_margin_decays",
             "benefits.other_yearly_benefits_eur",
             "retention.quit_probability_change",
             "retention.replacement_cost_share",

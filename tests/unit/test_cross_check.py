@@ -77,6 +77,8 @@ class Params:
     decay: float
     employer_share: float
     other_yearly: float
+    margin: float
+    margin_decays: bool
     vacancy_on: bool
     vacancy_cost: float
     vacancy_month: int
@@ -126,6 +128,8 @@ def params_from_dict(d: dict[str, Any]) -> Params:
         decay=float(_get(d, "benefits.annual_decay")),
         employer_share=float(_get(d, "benefits.employer_share")),
         other_yearly=float(_get(d, "benefits.other_yearly_benefits_eur")),
+        margin=float(_get(d, "benefits.extra_margin_per_month_eur")),
+        margin_decays=bool(_get(d, "benefits.extra_margin_decays")),
         vacancy_on=bool(_get(d, "benefits.vacancy.filled_internally")),
         vacancy_cost=float(_get(d, "benefits.vacancy.avoided_hiring_cost_eur")),
         vacancy_month=int(_get(d, "benefits.vacancy.month")),
@@ -228,6 +232,14 @@ def productivity_if_present(p: Params, k: int) -> float:
     return p.gain * loaded_monthly_wage(p) * p.ratio * p.employer_share * ramp * decay
 
 
+def new_work_if_present(p: Params, k: int) -> float:
+    """The margin of new work in month E + k for an employee who is there: M × ramp(k), and × decay(k)
+    only when the user says the margin fades (docs/money-model.md §5)."""
+    ramp = 1.0 if p.ramp_months == 0 else min(1.0, k / p.ramp_months)
+    fade = float((1.0 - p.decay) ** ((k - 1) / 12.0)) if p.margin_decays else 1.0
+    return p.margin * ramp * fade
+
+
 def leaving_distribution(p: Params, hazard_of: Callable[[int], float]) -> tuple[list[float], float]:
     """P(leave at the end of month n) for n = 1..H, each as a product over the path, and P(stay)."""
     probs = [
@@ -242,7 +254,8 @@ def path_flows_with_training(p: Params, leave: int | None) -> list[float]:
     flows = [-c for c in certain_cost_flows(p)]
     last_present = p.horizon if leave is None else leave
     for m in range(p.end + 1, last_present + 1):
-        flows[m - 1] += productivity_if_present(p, m - p.end) + p.other_yearly / 12.0
+        k = m - p.end
+        flows[m - 1] += productivity_if_present(p, k) + p.other_yearly / 12.0 + new_work_if_present(p, k)
     if p.vacancy_on and p.vacancy_month <= last_present:
         flows[p.vacancy_month - 1] += p.vacancy_cost
     if leave is not None:
@@ -294,7 +307,8 @@ def stay_value(p: Params, n: int) -> float:
     """V(n) of the spec: the employee stays exactly n months after the training, with certainty."""
     pv_costs = sum(discount(p, m) * c for m, c in enumerate(certain_cost_flows(p), start=1))
     value = sum(
-        discount(p, p.end + k) * (productivity_if_present(p, k) + p.other_yearly / 12.0)
+        discount(p, p.end + k)
+        * (productivity_if_present(p, k) + p.other_yearly / 12.0 + new_work_if_present(p, k))
         for k in range(1, n + 1)
     )
     if p.vacancy_on and p.vacancy_month <= p.end + n:

@@ -132,14 +132,20 @@ class TestZeroBenefit:
 
     @given(valid_scenario_objects())
     def test_npv_is_minus_present_value_of_costs(self, s: Scenario) -> None:
-        """No gain, no other benefits, no vacancy, no change in quits, no clause: NPV = −PV(training costs).
+        """No gain, other benefits, new work, vacancy, change in quits or clause: NPV = −PV(training costs).
 
         With q1 = q0 the hazards with and without training are equal, so L_with = L_without and the
         replacement line is 0 (§6); the clause is off, so no recovery (§7); productivity, other
-        benefits and vacancy are 0 (§5). What is left is Σ d(m) × (direct + wage + lost − subsidy).
+        benefits, new work and vacancy are 0 (§5). What is left is Σ d(m) × (direct + wage + lost − subsidy).
         """
         vacancy = replace(s.benefits.vacancy, filled_internally=False)
-        benefits = replace(s.benefits, productivity_gain=0.0, other_yearly_benefits_eur=0.0, vacancy=vacancy)
+        benefits = replace(
+            s.benefits,
+            productivity_gain=0.0,
+            other_yearly_benefits_eur=0.0,
+            extra_margin_per_month_eur=0.0,
+            vacancy=vacancy,
+        )
         zero = clause_off(replace(s, benefits=benefits))
         zero = replace(zero, retention=replace(zero.retention, quit_probability_change=0.0))
         r = evaluate(zero)
