@@ -25,6 +25,7 @@ from ui.inputs import field
 from ui.language import current_lang
 from ui.lazy import lazy_expander
 from ui.navigation import LAST_STEP, current_step, go_to, go_to_results, move
+from ui.quit_suggestion import QUIT, quit_suggestion
 from ui.results_step import render_results
 from ui.role import Role, current_role
 from ui.safe_text import escape_markdown
@@ -97,6 +98,8 @@ def _fields(paths: tuple[str, ...], lang: Lang, role: Role, *, captions: bool) -
             continue
         else:
             field(path, lang, reset=advisor, caption=captions or advisor)
+            if path == QUIT:
+                quit_suggestion(lang)  # the CBS figure for this service and age, used only on a click
 
 
 def _clause_switch(lang: Lang, advisor: bool) -> None:
