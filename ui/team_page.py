@@ -1,6 +1,6 @@
 """Team mode for advisors: a whole team from a spreadsheet, one vectorised pass, one employee in full.
 
-The page only calls the calculators: :mod:`calculators.team_file` reads the upload (from memory;
+The page only calls the calculators: :mod:`calculators.team_read` reads the upload (from memory;
 nothing is written anywhere) and writes the template and the exports, :mod:`calculators.team`
 computes every employee at once. What was read and computed is kept in this session only
 (:func:`ui.cache.session_memo`), keyed by the upload, so a rerun recomputes nothing.
@@ -29,7 +29,7 @@ from calculators.formatting import money
 from calculators.formatting import number as format_number
 from calculators.i18n import Lang, has_text, text
 from calculators.team import TeamResult, evaluate_team
-from calculators.team_file import (
+from calculators.team_read import (
     MAX_FILE_BYTES,
     MAX_ROWS,
     TeamFile,

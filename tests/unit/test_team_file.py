@@ -16,7 +16,7 @@ from calculators import default_scenario
 from calculators.content import ContentError
 from calculators.errors import ScenarioError
 from calculators.team import evaluate_team
-from calculators.team_file import (
+from calculators.team_read import (
     MAX_FILE_BYTES,
     MAX_ROWS,
     CellProblem,

@@ -577,7 +577,7 @@ def parse_decimal(
     >>> parse_decimal("3.250")
     Traceback (most recent call last):
     ...
-    calculators.team_file._Refused: ambiguous
+    calculators.team_read._Refused: ambiguous
     """
     return _parse(raw, money=money, percent=percent, notation=notation).value
 
