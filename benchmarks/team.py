@@ -19,7 +19,8 @@ import numpy as np
 from calculators.evaluate import evaluate
 from calculators.scenario import Scenario
 from calculators.team import evaluate_team
-from calculators.team_read import read_team_file, team_columns
+from calculators.team_columns import team_columns
+from calculators.team_read import read_team_file
 
 TARGET_RATIO = 20.0
 _KINDS = ("verplicht", "huidige functie", "verbreding", "werk elders")

@@ -1,9 +1,10 @@
 """Team mode for advisors: a whole team from a spreadsheet, one vectorised pass, one employee in full.
 
 The page only calls the calculators: :mod:`calculators.team_read` reads the upload (from memory;
-nothing is written anywhere) and writes the template and the exports, :mod:`calculators.team`
-computes every employee at once. What was read and computed is kept in this session only
-(:func:`ui.cache.session_memo`), keyed by the upload, so a rerun recomputes nothing.
+nothing is written anywhere), :mod:`calculators.team_template` and :mod:`calculators.team_export`
+write the template and the exports, :mod:`calculators.team` computes every employee at once. What
+was read and computed is kept in this session only (:func:`ui.cache.session_memo`), keyed by the
+upload, so a rerun recomputes nothing.
 
 A file that was read is kept in the session under a key of its own (``FILE_KEY``: its name, its
 bytes and the upload's id), not only in the upload widget, whose state Streamlit drops as soon as
@@ -29,19 +30,10 @@ from calculators.formatting import money
 from calculators.formatting import number as format_number
 from calculators.i18n import Lang, has_text, text
 from calculators.team import TeamResult, evaluate_team
-from calculators.team_read import (
-    MAX_FILE_BYTES,
-    MAX_ROWS,
-    TeamFile,
-    TeamFileError,
-    TeamRow,
-    column_guide,
-    export_csv,
-    export_xlsx,
-    read_team_file,
-    template_csv,
-    template_xlsx,
-)
+from calculators.team_errors import TeamFileError
+from calculators.team_export import export_csv, export_xlsx
+from calculators.team_read import MAX_FILE_BYTES, MAX_ROWS, TeamFile, TeamRow, read_team_file
+from calculators.team_template import column_guide, template_csv, template_xlsx
 from ui.cache import session_memo
 from ui.compare_view import OPENED_KEY, open_cases, opened_message
 from ui.language import current_lang

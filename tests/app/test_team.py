@@ -18,7 +18,9 @@ from streamlit.testing.v1 import AppTest
 from calculators import evaluate
 from calculators.comparison import NamedScenario
 from calculators.i18n import text
-from calculators.team_read import MAX_FILE_BYTES, TeamFileError, read_team_file, template_csv, template_xlsx
+from calculators.team_errors import TeamFileError
+from calculators.team_read import MAX_FILE_BYTES, read_team_file
+from calculators.team_template import template_csv, template_xlsx
 from tests.app.helpers import goto, open_results_tab, set_number
 from tests.unit.test_team_file import CORPUS, CORPUS_OUTCOMES
 from ui.compare_view import COMPARE_KEY, OPENED_KEY

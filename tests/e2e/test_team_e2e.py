@@ -19,7 +19,8 @@ from playwright.sync_api import Locator, Page, expect
 from calculators import evaluate, scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
-from calculators.team_read import read_team_file, template_csv
+from calculators.team_read import read_team_file
+from calculators.team_template import template_csv
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
 from tests.unit.test_team_file import CORPUS
 from ui.inputs import widget_key

@@ -16,25 +16,14 @@ from calculators import default_scenario
 from calculators.content import ContentError
 from calculators.errors import ScenarioError
 from calculators.team import evaluate_team
-from calculators.team_read import (
-    MAX_FILE_BYTES,
-    MAX_ROWS,
-    CellProblem,
-    NotationEvidence,
-    RowError,
-    TeamFile,
-    TeamFileError,
-    column_guide,
-    export_csv,
-    export_xlsx,
-    number_notation,
-    parse_decimal,
-    read_team_file,
-    safe_cell,
-    team_columns,
-    template_csv,
-    template_xlsx,
-)
+from calculators.team_cells import CellProblem
+from calculators.team_columns import team_columns
+from calculators.team_errors import RowError, TeamFileError
+from calculators.team_export import export_csv, export_xlsx
+from calculators.team_numbers import NotationEvidence, number_notation, parse_decimal
+from calculators.team_read import MAX_FILE_BYTES, MAX_ROWS, TeamFile, read_team_file
+from calculators.team_template import column_guide, template_csv, template_xlsx
+from calculators.team_write import safe_cell
 from tests.corpus.team.make_corpus import zip_of
 from tests.unit.conftest import clear_content_caches
 
