@@ -10,21 +10,32 @@ number belongs, is refused with the same error (and message) as
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from calculators.error_text import format_in_unit
 from calculators.errors import Allowed, ScenarioError
 from calculators.fields import field_specs, spec_path
 from calculators.i18n import Lang, text
-from calculators.team_columns import TeamColumn, column_for_field, fold_words, is_money
-from calculators.team_numbers import CellRefused, NotationEvidence, NumberNotation, parse_number
+from calculators.team_columns import TeamColumn, column_for_field, fold_words, is_money, value_field
+from calculators.team_numbers import (
+    CellRefused,
+    Notation,
+    NotationEvidence,
+    NumberNotation,
+    ParsedNumber,
+    parse_number,
+)
 
 __all__ = [
+    "UNSHOWABLE_CHARACTER",
     "BadCell",
+    "Cell",
     "CellProblem",
-    "Reading",
-    "cell_value",
+    "ColumnReader",
     "is_empty",
     "range_error",
     "shown_value",
@@ -32,6 +43,11 @@ __all__ = [
 ]
 
 _SHOWN_VALUE_LENGTH = 40
+# What a name never holds, as calculators.scenario_io refuses it: the Unicode categories Cc (controls),
+# Cs (surrogates), Zl and Zp (line and paragraph separators), as one search instead of a lookup per
+# character (tests/unit/test_team_cells.py checks the set against unicodedata, code point by code point).
+UNSHOWABLE_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NUMBER_KINDS = frozenset({"number", "percent", "subsidy"})
 
 
 def _readings(parts: tuple[str, str], lang: Lang | str) -> tuple[str, str]:
@@ -86,46 +102,6 @@ class BadCell:
     value: str = ""
 
 
-@dataclass
-class Reading:
-    """The file's notation while its rows are read, and the cells read by it (mutable: one file)."""
-
-    notation: NumberNotation
-    read: int = 0
-    example: NotationEvidence | None = None
-    example_number: float = 0.0
-
-    @property
-    def mixed(self) -> tuple[NotationEvidence, NotationEvidence] | None:
-        """Where the file shows each notation, when it shows both."""
-        dutch, english = self.notation.dutch, self.notation.english
-        return (dutch, english) if dutch is not None and english is not None else None
-
-
-def _number(value: object, column: TeamColumn, reading: Reading, row: int) -> float:
-    if isinstance(value, bool):
-        raise CellRefused("not_a_number")
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, datetime | date | time | timedelta):
-        raise CellRefused("date")
-    notation = reading.notation.notation
-    try:
-        parsed = parse_number(
-            str(value), money=is_money(column), percent=column.kind == "percent", notation=notation
-        )
-    except CellRefused as refused:
-        if refused.code == "ambiguous" and reading.notation.mixed:
-            raise CellRefused("ambiguous_mixed", refused.parts) from None
-        raise
-    if parsed.ambiguous is not None:
-        reading.read += 1
-        if reading.example is None:
-            reading.example = NotationEvidence(row, shown_value(value))
-            reading.example_number = parsed.value
-    return parsed.value
-
-
 def _choice(value: object, column: TeamColumn) -> str:
     if column.kind == "yes_no":
         if isinstance(value, bool):
@@ -143,26 +119,15 @@ def _choice(value: object, column: TeamColumn) -> str:
 
 
 def text_value(value: object) -> str:
+    """A cell as text: a whole number without ".0", text without the spaces around it."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
 
 
 def is_empty(value: object) -> bool:
+    """Whether a cell holds nothing (no value, or only spaces)."""
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def cell_value(column: TeamColumn, value: object, reading: Reading, row: int) -> object:
-    """The model value of one filled cell (raises CellRefused)."""
-    if isinstance(value, BadCell):
-        raise CellRefused(value.code)
-    if column.kind == "text":
-        return text_value(value)
-    if column.kind in {"choice", "yes_no"}:
-        stored = _choice(value, column)
-        return stored == "yes" if column.kind == "yes_no" else stored
-    number = _number(value, column, reading, row)
-    return number / 100.0 if column.kind == "percent" else number
 
 
 def range_error(field: str, value: float, path: str | None = None) -> ScenarioError | None:
@@ -183,5 +148,136 @@ def range_error(field: str, value: float, path: str | None = None) -> ScenarioEr
 
 
 def shown_value(value: object) -> str:
+    """A cell as a message quotes it: its text, shortened to 40 characters."""
     shown = text_value(value) if not isinstance(value, BadCell) else value.value
     return shown if len(shown) <= _SHOWN_VALUE_LENGTH else shown[: _SHOWN_VALUE_LENGTH - 1] + "…"
+
+
+class Cell(NamedTuple):  # a tuple, not a dataclass: made once per distinct cell of a file, so cheaply
+    """One cell as read: the value for the scenario (None: empty, the field keeps its default) or the
+    problem that refuses it. ``read_as`` is what a number that could be read both ways was read as
+    by the file's notation (before a percentage is divided by 100), ``shown`` its text for the
+    message; ``shortened`` holds a shortened name's length in the file and the length kept."""
+
+    value: object = None
+    problem: CellProblem | ScenarioError | None = None
+    read_as: float | None = None
+    shown: str = ""
+    shortened: tuple[int, int] | None = None
+
+    @property
+    def remarkable(self) -> bool:
+        """Whether the row has to hear of this cell: a problem, a reading by notation, a shortening."""
+        return self.problem is not None or self.read_as is not None or self.shortened is not None
+
+
+_EMPTY = Cell()
+
+
+class ColumnReader:
+    """The cells of one column of one file. Each distinct cell is read once (a team repeats its hours,
+    ages and choices), and a number's text is parsed once for both the file's notation and its value.
+    Nothing is kept beyond the file: a reader lives as long as one :func:`read_team_file` call."""
+
+    def __init__(self, column: TeamColumn) -> None:
+        self.column = column
+        self.numbers = column.kind in _NUMBER_KINDS
+        self._money = self.numbers and is_money(column)
+        self._field = value_field(column)
+        self._parsed: dict[str, ParsedNumber | CellRefused] = {}
+
+    def _parse(self, raw: str) -> ParsedNumber | CellRefused:
+        """``raw`` read without a notation (one that could be read both ways is refused as ambiguous)."""
+        parsed = self._parsed.get(raw)
+        if parsed is None:
+            try:
+                parsed = parse_number(
+                    raw, money=self._money, percent=self.column.kind == "percent", notation=None
+                )
+            except CellRefused as refused:
+                parsed = refused
+            self._parsed[raw] = parsed
+        return parsed
+
+    def shows(self, raw: str) -> Notation | None:
+        """The notation a text cell of this number column shows (as :func:`number_notation`)."""
+        parsed = self._parse(raw)
+        return parsed.shows if isinstance(parsed, ParsedNumber) else None
+
+    def read(self, values: Sequence[object], notation: NumberNotation) -> tuple[list[Cell], bool]:
+        """Every cell of the column as read by the file's ``notation``, and whether any of them is
+        remarkable (:attr:`Cell.remarkable`)."""
+        # equal text is the same cell; other values by type and exact repr (True, 1 and 1.0 differ)
+        keys = [value if type(value) is str else (type(value), repr(value)) for value in values]
+        distinct = {
+            key: self._cell(value, notation) for key, value in dict(zip(keys, values, strict=True)).items()
+        }
+        return [distinct[key] for key in keys], any(cell.remarkable for cell in distinct.values())
+
+    def _cell(self, value: object, notation: NumberNotation) -> Cell:
+        column = self.column
+        if is_empty(value):
+            if column.required and column.kind != "text":
+                return Cell(problem=CellProblem("empty", self._field))
+            return _EMPTY
+        read_as: float | None = None
+        try:
+            if isinstance(value, BadCell):
+                raise CellRefused(value.code)
+            if column.kind == "text":
+                return self._label(text_value(value))
+            if not self.numbers:
+                stored = _choice(value, column)
+                return Cell(stored == "yes" if column.kind == "yes_no" else stored)
+            number, read_as = self._number(value, notation)
+        except CellRefused as refused:
+            dutch, english = notation.dutch, notation.english
+            mixed = (dutch, english) if refused.code == "ambiguous_mixed" and dutch and english else None
+            problem = CellProblem(refused.code, self._field, shown_value(value), refused.parts, mixed)
+            return Cell(problem=problem)
+        shown = shown_value(value) if read_as is not None else ""
+        number = number / 100.0 if column.kind == "percent" else number
+        error: ScenarioError | None
+        if column.kind == "subsidy":  # 0 is no subsidy, whatever the range
+            error = (
+                range_error("training.subsidies[0].amount_eur", number, "training.subsidies.amount_eur")
+                if number != 0
+                else None
+            )
+        else:
+            error = range_error(column.field, number)
+        return Cell(None if error else number, error, read_as, shown)
+
+    def _number(self, value: object, notation: NumberNotation) -> tuple[float, float | None]:
+        """A number cell's value, and what it was read as when only the file's notation decided."""
+        if type(value) is str:  # a CSV's every cell: the checks below would all fail
+            raw = value
+        elif isinstance(value, bool):
+            raise CellRefused("not_a_number")
+        elif isinstance(value, int | float):
+            return float(value), None
+        elif isinstance(value, datetime | date | time | timedelta):
+            raise CellRefused("date")
+        else:
+            raw = str(value)
+        parsed = self._parse(raw)
+        if isinstance(parsed, ParsedNumber):
+            return parsed.value, None
+        if parsed.code == "ambiguous" and notation.notation is not None:
+            percent = self.column.kind == "percent"
+            number = parse_number(raw, money=self._money, percent=percent, notation=notation.notation).value
+            return number, number
+        if parsed.code == "ambiguous" and notation.mixed:
+            raise CellRefused("ambiguous_mixed", parsed.parts)
+        raise CellRefused(parsed.code, parsed.parts)
+
+    def _label(self, label: str) -> Cell:
+        """A name as it is kept: shortened, with a note, when it is longer than its field allows."""
+        limit = field_specs()[self.column.field].max_length
+        shortened = None
+        if limit is not None and len(label) > limit:
+            label, shortened = label[: limit - 1].rstrip() + "…", (len(label), limit)
+        error = None
+        if UNSHOWABLE_CHARACTER.search(label):
+            error = ScenarioError(self.column.field, label, "invalid_characters", Allowed(max_length=limit))
+        return Cell(label, error, shortened=shortened)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from calculators.formatting import number as format_number
 from calculators.i18n import Lang, text
@@ -120,6 +120,8 @@ class CellRefused(Exception):  # noqa: N818 — a signal inside the team reader;
 
 _SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
 _CURRENCY = re.compile(r"^(?:€|eur\b)\s*|\s*(?:€|eur)$", re.IGNORECASE)
+_DIGITS = re.compile(r"[0-9][0-9.,]*")
+_PLAIN = re.compile(r"[0-9]+(?:[.,][0-9]+)?")  # what _unwrapped would leave as it is
 
 
 def _grouped(number: str, separator: str) -> bool:
@@ -127,8 +129,7 @@ def _grouped(number: str, separator: str) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedNumber:
+class ParsedNumber(NamedTuple):  # a tuple, not a dataclass: one per distinct number of a file, cheaply
     """A number read from text, the notation its writing shows (None: none), and for a number that
     could be read both ways, its two parts."""
 
@@ -137,7 +138,8 @@ class ParsedNumber:
     ambiguous: tuple[str, str] | None = None
 
 
-def parse_number(raw: str, *, money: bool, percent: bool, notation: Notation | None) -> ParsedNumber:
+def _unwrapped(raw: str, *, money: bool, percent: bool) -> tuple[float, str]:
+    """The sign and the digits with their separators, once spaces, sign, euro and % are taken off."""
     value = raw.strip()
     if percent:
         value = value.removesuffix("%").rstrip()
@@ -150,8 +152,17 @@ def parse_number(raw: str, *, money: bool, percent: bool, notation: Notation | N
             sign, value = _SIGNS[value[0]], value[1:].lstrip()
     if value[:1] in {".", ","}:
         value = "0" + value  # ",5" is a half
-    if not re.fullmatch(r"[0-9][0-9.,]*", value) or value[-1] in ".,":
+    if not _DIGITS.fullmatch(value) or value[-1] in ".,":
         raise CellRefused("not_a_number")
+    return sign, value
+
+
+def parse_number(raw: str, *, money: bool, percent: bool, notation: Notation | None) -> ParsedNumber:
+    """A number read from text (see the module's notes); raises :class:`CellRefused`."""
+    if _PLAIN.fullmatch(raw):  # most cells ("3250", "3250,45"): no space, sign, euro or % to take off
+        sign, value = 1.0, raw
+    else:
+        sign, value = _unwrapped(raw, money=money, percent=percent)
     dots, commas = value.count("."), value.count(",")
     shows: Notation | None
     ambiguous = None

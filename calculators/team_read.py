@@ -4,9 +4,10 @@
 The bytes become rows of cells in :mod:`calculators.team_formats`; the header row is matched to the
 columns of :mod:`calculators.team_columns`; the file's number notation is settled once
 (:mod:`calculators.team_numbers`); every cell is read by :mod:`calculators.team_cells`, and each
-good row becomes a scenario through :func:`calculators.scenario_io.scenario_from_dict` and
-:func:`calculators.scenario_io.validation_errors`, so a team file accepts exactly the ranges a
-scenario file and the wizard accept, with the same messages.
+good row becomes a scenario through :mod:`calculators.team_rows`, which accepts exactly what
+:func:`calculators.scenario_io.scenario_from_dict` and :func:`calculators.scenario_io.validation_errors`
+accept, so a team file accepts exactly the ranges a scenario file and the wizard accept, with the
+same messages.
 
 A whole file is refused with :class:`calculators.team_errors.TeamFileError` when it is empty, over
 5 MB, of an unknown or disguised format (:mod:`calculators.team_formats`), without a header row with
@@ -23,23 +24,19 @@ shortened (to 39 characters and "…") with a note (:class:`calculators.team_err
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
+from itertools import zip_longest
 from pathlib import PurePosixPath
-from typing import Any
 
-from calculators.errors import Allowed, ScenarioError
-from calculators.fields import field_spec, field_specs
+from calculators.errors import ScenarioError
 from calculators.scenario import Scenario
-from calculators.scenario_io import scenario_from_dict, validation_errors
 from calculators.team_cells import (
+    Cell,
     CellProblem,
-    Reading,
-    cell_value,
+    ColumnReader,
     is_empty,
-    range_error,
     shown_value,
     text_value,
 )
@@ -47,13 +44,12 @@ from calculators.team_columns import (
     TeamColumn,
     column_for_field,
     header_key,
-    is_money,
     team_columns,
-    value_field,
 )
 from calculators.team_errors import Headers, Megabytes, Named, RowError, RowNote, TeamFileError
 from calculators.team_formats import csv_rows, xlsx_rows
-from calculators.team_numbers import CellRefused, NotationEvidence, NumberNotation, number_notation
+from calculators.team_numbers import NotationEvidence, NumberNotation
+from calculators.team_rows import row_scenarios
 
 __all__ = [
     "MAX_COLUMNS",
@@ -68,23 +64,6 @@ __all__ = [
 MAX_FILE_BYTES = 5 * 1024 * 1024  # 5 MB: a team of 5,000 is well under 1 MB as CSV
 MAX_ROWS = 5_000  # employee rows (blank rows do not count)
 MAX_COLUMNS = 100  # header cells; the template has 16
-_UNSHOWABLE = frozenset({"Cc", "Cs", "Zl", "Zp"})  # as calculators.scenario_io: never in a name
-
-
-def _put(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, name = path.split(".")
-    node = data
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[name] = value
-
-
-def _label(value: str, field: str, row: int, header: str) -> tuple[str, RowNote | None]:
-    """A name as it is kept: shortened, with a note, when it is longer than its field allows."""
-    limit = field_specs()[field].max_length
-    if limit is None or len(value) <= limit:
-        return value, None
-    return value[: limit - 1].rstrip() + "…", RowNote(row, header, "label_shortened", len(value), limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,96 +163,46 @@ def _layout(header: Sequence[object]) -> _Layout:
     return _Layout(tuple(positions), len(cells), tuple(ignored))
 
 
-def _row(number: int, cells: Sequence[object], layout: _Layout, reading: Reading) -> TeamRow | SkippedRow:
-    """One data row: its scenario, or every problem found in it (every bad cell, each with its
-    column; the cross-field rules once every cell is right)."""
-    data: dict[str, Any] = {}
-    problems: list[RowError] = []
-    notes: list[RowNote] = []
-    headers: dict[str, str] = {}
-    label = ""
-    for index, column, header in layout.positions:
-        headers[column.id] = header
-        value = cells[index] if index < len(cells) else None
-        if is_empty(value):
-            if column.required and column.kind != "text":
-                problems.append(RowError(number, header, CellProblem("empty", value_field(column))))
-            continue
-        try:
-            model_value = cell_value(column, value, reading, number)
-        except CellRefused as refused:
-            mixed = reading.mixed if refused.code == "ambiguous_mixed" else None
-            problem = CellProblem(refused.code, value_field(column), shown_value(value), refused.parts, mixed)
-            problems.append(RowError(number, header, problem))
-            continue
-        error: ScenarioError | None = None
-        if column.kind == "text":
-            label, note = _label(str(model_value), column.field, number, header)
-            notes.extend([note] if note else [])
-            model_value = label
-            if any(unicodedata.category(char) in _UNSHOWABLE for char in label):
-                limit = field_specs()[column.field].max_length
-                error = ScenarioError(column.field, label, "invalid_characters", Allowed(max_length=limit))
-        elif isinstance(model_value, float) and column.kind == "subsidy":
-            if model_value != 0:
-                error = range_error(
-                    "training.subsidies[0].amount_eur", model_value, "training.subsidies.amount_eur"
-                )
-        elif isinstance(model_value, float):
-            error = range_error(column.field, model_value)
-        if error is not None:
-            problems.append(RowError(number, header, error))
-            continue
-        if column.kind == "subsidy":
-            if model_value != 0:
-                month = field_spec("training.start_month").default  # the training's first month
-                _put(data, column.field, [{"name": "", "amount_eur": model_value, "month": month}])
-        else:
-            _put(data, column.field, model_value)
-    extra = [cell for cell in cells[layout.width :] if not is_empty(cell)]
-    if extra:
-        problems.append(RowError(number, "", CellProblem("extra_cells", "", shown_value(extra[0]))))
-    if not problems:
-        try:
-            scenario = scenario_from_dict(data, check=False)
-        except ScenarioError as error:  # not expected after the checks above; reported all the same
-            problems.append(_row_error(number, error, headers))
-        else:
-            problems.extend(_row_error(number, error, headers) for error in validation_errors(scenario))
-            if not problems:
-                return TeamRow(number, scenario, tuple(notes))
-    return SkippedRow(number, label, tuple(problems), tuple(notes))
+def _blank(cells: Sequence[object]) -> bool:
+    """Whether a row holds nothing (stops at its first filled cell)."""
+    return not any(cell is not None and (not isinstance(cell, str) or cell.strip()) for cell in cells)
 
 
-def _row_error(number: int, error: ScenarioError, headers: Mapping[str, str]) -> RowError:
-    column = column_for_field(error.field)
-    return RowError(number, headers.get(column.id, "") if column else "", error)
+def _columns(grid: Sequence[Sequence[object]], layout: _Layout) -> list[Sequence[object]]:
+    """The file's rows as columns: per mapped column, its cell in every row (None past a row's end).
+    Rows are cut at the header's width first, so a row of a million commas costs no more."""
+    by_position = list(zip_longest(*(cells[: layout.width] for cells in grid)))
+    empty = (None,) * len(grid)
+    return [by_position[index] if index < len(by_position) else empty for index, _, _ in layout.positions]
 
 
 def _notation(
-    rows: Sequence[tuple[int, Sequence[object]]], layout: _Layout, semicolons: bool
+    numbers: Sequence[int],
+    columns: Sequence[Sequence[object]],
+    readers: Sequence[ColumnReader],
+    semicolons: bool,
 ) -> NumberNotation:
     """The file's number notation, from its delimiter and the cells that can only be read one way
-    (text cells of the number columns; a spreadsheet's number cells show none)."""
+    (text cells of the number columns; a spreadsheet's number cells show none). The evidence is the
+    first such cell, by row and then by column."""
+    first: dict[str, tuple[int, int, object]] = {}
+    for order, (reader, values) in enumerate(zip(readers, columns, strict=True)):
+        if not reader.numbers:
+            continue
+        texts = [value for value in set(values) if isinstance(value, str) and ("." in value or "," in value)]
+        shows = {value: reader.shows(value) for value in texts}
+        for notation in ("nl", "en"):
+            showing = {value for value, shown in shows.items() if shown == notation}
+            if showing:
+                position = next(i for i, value in enumerate(values) if value in showing)
+                if notation not in first or position < first[notation][0]:  # ties: the earlier column
+                    first[notation] = (position, order, values[position])
     dutch = NotationEvidence(0) if semicolons else None
     english: NotationEvidence | None = None
-    numbers = [
-        (index, is_money(column), column.kind == "percent")
-        for index, column, _ in layout.positions
-        if column.kind in {"number", "percent", "subsidy"}
-    ]
-    for number, cells in rows:
-        for index, money, percent in numbers:
-            cell = cells[index] if index < len(cells) else None
-            if not isinstance(cell, str) or ("." not in cell and "," not in cell):
-                continue
-            shows = number_notation(cell, money=money, percent=percent)
-            if shows == "nl" and dutch is None:
-                dutch = NotationEvidence(number, shown_value(cell))
-            elif shows == "en" and english is None:
-                english = NotationEvidence(number, shown_value(cell))
-        if dutch is not None and english is not None:
-            break
+    if dutch is None and "nl" in first:
+        dutch = NotationEvidence(numbers[first["nl"][0]], shown_value(first["nl"][2]))
+    if "en" in first:
+        english = NotationEvidence(numbers[first["en"][0]], shown_value(first["en"][2]))
     if dutch is not None and english is not None:
         return NumberNotation(None, dutch, english)
     if dutch is not None:
@@ -283,38 +212,96 @@ def _notation(
     return NumberNotation()
 
 
+def _row_error(number: int, error: ScenarioError, headers: Mapping[str, str]) -> RowError:
+    column = column_for_field(error.field)
+    return RowError(number, headers.get(column.id, "") if column else "", error)
+
+
+def _rows(
+    numbers: Sequence[int], grid: Sequence[Sequence[object]], layout: _Layout, semicolons: bool
+) -> tuple[list[TeamRow], list[SkippedRow], NumberNotation]:
+    """Every employee row: its scenario, or every problem found in it (every bad cell, each with its
+    column; the cross-field rules once every cell is right), with its notes; and the file's notation
+    with the cells read by it. Read column by column (each distinct cell once), then row by row."""
+    readers = [ColumnReader(column) for _, column, _ in layout.positions]
+    columns = _columns(grid, layout)
+    notation = _notation(numbers, columns, readers, semicolons)
+    problems: dict[int, list[RowError]] = {}
+    notes: dict[int, list[RowNote]] = {}
+    labels: Sequence[Cell] = ()
+    read, example = 0, None
+    fields: dict[str, list[Cell]] = {}
+    for order, (reader, values, (_, column, header)) in enumerate(
+        zip(readers, columns, layout.positions, strict=True)
+    ):
+        read_cells, remarkable = reader.read(values, notation)
+        fields[column.field] = read_cells
+        labels = read_cells if column.kind == "text" else labels
+        if not remarkable:
+            continue
+        for i, cell in enumerate(read_cells):
+            if cell.problem is not None:
+                problems.setdefault(i, []).append(RowError(numbers[i], header, cell.problem))
+            if cell.shortened is not None:
+                length, limit = cell.shortened
+                notes.setdefault(i, []).append(RowNote(numbers[i], header, "label_shortened", length, limit))
+            if cell.read_as is not None:
+                read += 1
+                if example is None or (i, order) < example[:2]:
+                    example = (i, order, cell)
+    for i, row_cells in enumerate(grid):
+        if len(row_cells) > layout.width and not _blank(row_cells[layout.width :]):
+            extra = next(cell for cell in row_cells[layout.width :] if not is_empty(cell))
+            problems.setdefault(i, []).append(
+                RowError(numbers[i], "", CellProblem("extra_cells", "", shown_value(extra)))
+            )
+    candidates = [i for i in range(len(numbers)) if i not in problems]
+    if len(candidates) == len(numbers):
+        row_values = {path: [cell.value for cell in cells] for path, cells in fields.items()}
+    else:
+        row_values = {path: [cells[i].value for i in candidates] for path, cells in fields.items()}
+    outcomes = dict(zip(candidates, row_scenarios(row_values, len(candidates)), strict=True))
+    headers = {column.id: header for _, column, header in layout.positions}
+    good: list[TeamRow] = []
+    skipped: list[SkippedRow] = []
+    for i, number in enumerate(numbers):
+        outcome = outcomes.get(i)
+        row_notes = tuple(notes.get(i, ()))
+        if isinstance(outcome, Scenario):
+            good.append(TeamRow(number, outcome, row_notes))
+            continue
+        errors = problems.get(i) or [_row_error(number, error, headers) for error in outcome or ()]
+        label = labels[i].value if labels else None
+        skipped.append(SkippedRow(number, label if isinstance(label, str) else "", tuple(errors), row_notes))
+    if example is not None:
+        position, _, cell = example
+        evidence = NotationEvidence(numbers[position], cell.shown)
+        notation = replace(notation, read=read, example=evidence, example_number=cell.read_as or 0.0)
+    return good, skipped, notation
+
+
 def _read_rows(
     rows: Iterator[tuple[int, Sequence[object]]], kind: str, *, semicolons: bool = False
 ) -> TeamFile:
-    """Header (the first non-blank row), then every non-blank row as an employee. The rows are
-    read twice: once for the file's number notation, then each as an employee."""
+    """Header (the first non-blank row), then every non-blank row as an employee."""
     for _, header in rows:
-        if not all(is_empty(cell) for cell in header):
+        if not _blank(header):
             break
     else:
         raise TeamFileError("empty")
     layout = _layout(header)
-    employees: list[tuple[int, Sequence[object]]] = []
+    numbers: list[int] = []
+    grid: list[Sequence[object]] = []
     for number, cells in rows:
-        if all(is_empty(cell) for cell in cells):
+        if _blank(cells):
             continue
-        if len(employees) == MAX_ROWS:
+        if len(numbers) == MAX_ROWS:
             raise TeamFileError("too_many_rows", max=MAX_ROWS)
-        employees.append((number, cells))
-    if not employees:
+        numbers.append(number)
+        grid.append(cells)
+    if not numbers:
         raise TeamFileError("header_only")
-    reading = Reading(_notation(employees, layout, semicolons))
-    good: list[TeamRow] = []
-    skipped: list[SkippedRow] = []
-    for number, cells in employees:
-        outcome = _row(number, cells, layout, reading)
-        if isinstance(outcome, TeamRow):
-            good.append(outcome)
-        else:
-            skipped.append(outcome)
-    notation = replace(
-        reading.notation, read=reading.read, example=reading.example, example_number=reading.example_number
-    )
+    good, skipped, notation = _rows(numbers, grid, layout, semicolons)
     return TeamFile(kind, tuple(good), tuple(skipped), layout.ignored, notation)
 
 
