@@ -4,7 +4,7 @@ refused when the comparison is full), and the results surviving a round trip to 
 exception.
 
 Expected texts are the catalogue's own sentences filled in by hand (row numbers, columns, counts),
-and each refusal's message comes from the reader (tests/unit/test_team_read.py pins those).
+and each refusal's message comes from the reader (tests/unit/test_team_formats.py pins those).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from calculators.team_errors import TeamFileError
 from calculators.team_read import MAX_FILE_BYTES, read_team_file
 from calculators.team_template import template_csv, template_xlsx
 from tests.app.helpers import goto, open_results_tab, set_number
-from tests.unit.test_team_read import CORPUS, CORPUS_OUTCOMES
+from tests.unit.team_files import CORPUS
+from tests.unit.test_team_formats import CORPUS_OUTCOMES
 from ui.compare_view import COMPARE_KEY, OPENED_KEY
 from ui.inputs import widget_key
 from ui.team_page import (

@@ -22,7 +22,7 @@ from calculators.scenario import Scenario
 from calculators.team_read import read_team_file
 from calculators.team_template import template_csv
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
-from tests.unit.test_team_read import CORPUS
+from tests.unit.team_files import CORPUS
 from ui.inputs import widget_key
 from ui.lazy import tabs_key
 from ui.steps import RESULTS_TABS, STEPS

@@ -99,3 +99,9 @@ class TestColumnReader:
         assert cell.problem == CellProblem("empty", "employee.gross_monthly_salary_eur")
         (optional,), remarkable = _reader("travel").read([empty], NumberNotation())
         assert optional.value is None and optional.problem is None and not remarkable
+
+
+def test_cell_problem_without_column_renders() -> None:
+    """Pins that a problem outside any column still has a message in both languages."""
+    problem = CellProblem("extra_cells", "", "x")
+    assert "'x'" in problem.message("nl") and "'x'" in problem.message("en")
