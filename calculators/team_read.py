@@ -217,66 +217,87 @@ def _row_error(number: int, error: ScenarioError, headers: Mapping[str, str]) ->
     return RowError(number, headers.get(column.id, "") if column else "", error)
 
 
+@dataclass
+class _Cells:
+    """What the columns of a file gave, row by row (mutable while the columns are read)."""
+
+    values: dict[str, list[Cell]]  # per field, every row's cell
+    labels: Sequence[Cell] = ()  # every row's name cell
+    problems: dict[int, list[RowError]] = dataclass_field(default_factory=dict)  # by row position
+    notes: dict[int, list[RowNote]] = dataclass_field(default_factory=dict)
+
+
+def _read_cells(
+    numbers: Sequence[int],
+    grid: Sequence[Sequence[object]],
+    layout: _Layout,
+    notation: NumberNotation,
+    readers: Sequence[ColumnReader],
+    columns: Sequence[Sequence[object]],
+) -> tuple[_Cells, NumberNotation]:
+    """Every cell, column by column (each distinct cell once): the problems and notes of each row in
+    column order, then cells beyond the header's width; and the notation with the cells read by it."""
+    found = _Cells({})
+    read, example = 0, None
+    for order, (reader, values, (_, column, header)) in enumerate(
+        zip(readers, columns, layout.positions, strict=True)
+    ):
+        cells, remarkable = reader.read(values, notation)
+        found.values[column.field] = cells
+        found.labels = cells if column.kind == "text" else found.labels
+        if not remarkable:  # the usual column: nothing to tell any row
+            continue
+        for i, cell in enumerate(cells):
+            if cell.problem is not None:
+                found.problems.setdefault(i, []).append(RowError(numbers[i], header, cell.problem))
+            if cell.shortened is not None:
+                note = RowNote(numbers[i], header, "label_shortened", *cell.shortened)
+                found.notes.setdefault(i, []).append(note)
+            if cell.read_as is not None:
+                read += 1
+                if example is None or (i, order) < example[:2]:
+                    example = (i, order, cell)
+    for i, row in enumerate(grid):
+        if len(row) > layout.width and not _blank(row[layout.width :]):
+            extra = next(cell for cell in row[layout.width :] if not is_empty(cell))
+            problem = CellProblem("extra_cells", "", shown_value(extra))
+            found.problems.setdefault(i, []).append(RowError(numbers[i], "", problem))
+    if example is not None:
+        position, _, cell = example
+        evidence = NotationEvidence(numbers[position], cell.shown)
+        notation = replace(notation, read=read, example=evidence, example_number=cell.read_as or 0.0)
+    return found, notation
+
+
 def _rows(
     numbers: Sequence[int], grid: Sequence[Sequence[object]], layout: _Layout, semicolons: bool
 ) -> tuple[list[TeamRow], list[SkippedRow], NumberNotation]:
     """Every employee row: its scenario, or every problem found in it (every bad cell, each with its
     column; the cross-field rules once every cell is right), with its notes; and the file's notation
-    with the cells read by it. Read column by column (each distinct cell once), then row by row."""
+    with the cells read by it."""
     readers = [ColumnReader(column) for _, column, _ in layout.positions]
     columns = _columns(grid, layout)
-    notation = _notation(numbers, columns, readers, semicolons)
-    problems: dict[int, list[RowError]] = {}
-    notes: dict[int, list[RowNote]] = {}
-    labels: Sequence[Cell] = ()
-    read, example = 0, None
-    fields: dict[str, list[Cell]] = {}
-    for order, (reader, values, (_, column, header)) in enumerate(
-        zip(readers, columns, layout.positions, strict=True)
-    ):
-        read_cells, remarkable = reader.read(values, notation)
-        fields[column.field] = read_cells
-        labels = read_cells if column.kind == "text" else labels
-        if not remarkable:
-            continue
-        for i, cell in enumerate(read_cells):
-            if cell.problem is not None:
-                problems.setdefault(i, []).append(RowError(numbers[i], header, cell.problem))
-            if cell.shortened is not None:
-                length, limit = cell.shortened
-                notes.setdefault(i, []).append(RowNote(numbers[i], header, "label_shortened", length, limit))
-            if cell.read_as is not None:
-                read += 1
-                if example is None or (i, order) < example[:2]:
-                    example = (i, order, cell)
-    for i, row_cells in enumerate(grid):
-        if len(row_cells) > layout.width and not _blank(row_cells[layout.width :]):
-            extra = next(cell for cell in row_cells[layout.width :] if not is_empty(cell))
-            problems.setdefault(i, []).append(
-                RowError(numbers[i], "", CellProblem("extra_cells", "", shown_value(extra)))
-            )
-    candidates = [i for i in range(len(numbers)) if i not in problems]
+    cells, notation = _read_cells(
+        numbers, grid, layout, _notation(numbers, columns, readers, semicolons), readers, columns
+    )
+    candidates = [i for i in range(len(numbers)) if i not in cells.problems]
     if len(candidates) == len(numbers):
-        row_values = {path: [cell.value for cell in cells] for path, cells in fields.items()}
+        values = {path: [cell.value for cell in column] for path, column in cells.values.items()}
     else:
-        row_values = {path: [cells[i].value for i in candidates] for path, cells in fields.items()}
-    outcomes = dict(zip(candidates, row_scenarios(row_values, len(candidates)), strict=True))
+        values = {path: [column[i].value for i in candidates] for path, column in cells.values.items()}
+    outcomes = dict(zip(candidates, row_scenarios(values, len(candidates)), strict=True))
     headers = {column.id: header for _, column, header in layout.positions}
     good: list[TeamRow] = []
     skipped: list[SkippedRow] = []
     for i, number in enumerate(numbers):
         outcome = outcomes.get(i)
-        row_notes = tuple(notes.get(i, ()))
+        notes = tuple(cells.notes.get(i, ()))
         if isinstance(outcome, Scenario):
-            good.append(TeamRow(number, outcome, row_notes))
+            good.append(TeamRow(number, outcome, notes))
             continue
-        errors = problems.get(i) or [_row_error(number, error, headers) for error in outcome or ()]
-        label = labels[i].value if labels else None
-        skipped.append(SkippedRow(number, label if isinstance(label, str) else "", tuple(errors), row_notes))
-    if example is not None:
-        position, _, cell = example
-        evidence = NotationEvidence(numbers[position], cell.shown)
-        notation = replace(notation, read=read, example=evidence, example_number=cell.read_as or 0.0)
+        errors = cells.problems.get(i) or [_row_error(number, error, headers) for error in outcome or ()]
+        label = cells.labels[i].value if cells.labels else None
+        skipped.append(SkippedRow(number, label if isinstance(label, str) else "", tuple(errors), notes))
     return good, skipped, notation
 
 
