@@ -207,12 +207,18 @@ class ColumnReader:
     def read(self, values: Sequence[object], notation: NumberNotation) -> tuple[list[Cell], bool]:
         """Every cell of the column as read by the file's ``notation``, and whether any of them is
         remarkable (:attr:`Cell.remarkable`)."""
-        # equal text is the same cell; other values by type and exact repr (True, 1 and 1.0 differ)
-        keys = [value if type(value) is str else (type(value), repr(value)) for value in values]
-        distinct = {
-            key: self._cell(value, notation) for key, value in dict(zip(keys, values, strict=True)).items()
-        }
-        return [distinct[key] for key in keys], any(cell.remarkable for cell in distinct.values())
+        distinct = dict.fromkeys(values)
+        if all(type(value) is str or value is None for value in distinct):  # a CSV: text never equals
+            table = {value: self._cell(value, notation) for value in distinct}  # a value of another type
+            cells = list(map(table.__getitem__, values))
+        else:  # a workbook: by type and exact repr, as True == 1 == 1.0 and -0.0 == 0.0 would merge
+            keys = [value if type(value) is str else (type(value), repr(value)) for value in values]
+            table = {
+                key: self._cell(value, notation)
+                for key, value in dict(zip(keys, values, strict=True)).items()
+            }
+            cells = list(map(table.__getitem__, keys))
+        return cells, any(cell.remarkable for cell in table.values())
 
     def _cell(self, value: object, notation: NumberNotation) -> Cell:
         column = self.column
