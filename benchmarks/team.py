@@ -3,7 +3,11 @@
 Target (issue 7 §2): at least 20× faster than the per-row loop, for 1,000 and 5,000 employees.
 The employees are a seeded, varied team read from a CSV through the real reader (salaries, hours,
 training kinds, role outlooks, course fees, hours, durations, subsidies and clauses all vary).
-Times are medians of repeated runs; the file reading is reported beside them for scale.
+Times are medians of repeated runs.
+
+Reading the file (decoding, parsing and checking every cell, building every scenario) is measured
+against evaluating the scenarios it gives, in the same run: target read ≤ 2× evaluate for 5,000
+employees, so reading never dominates what the page waits for.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ import numpy as np
 from calculators.evaluate import evaluate
 from calculators.scenario import Scenario
 from calculators.team import evaluate_team
-from calculators.team_file import read_team_file, team_columns
+from calculators.team_columns import team_columns
+from calculators.team_read import read_team_file
 
 TARGET_RATIO = 20.0
+READ_TARGET = 2.0  # reading 5,000 rows at most twice the time of evaluating them
 _KINDS = ("verplicht", "huidige functie", "verbreding", "werk elders")
 _OUTLOOKS = ("stabiel", "onzeker", "doodlopend")
 
@@ -69,6 +75,19 @@ def median_seconds(run: Callable[[], object], repeats: int) -> float:
     return statistics.median(samples)
 
 
+def paired_medians(
+    first: Callable[[], object], second: Callable[[], object], repeats: int
+) -> tuple[float, float]:
+    """Median times of two runs taken in turns, so a busy moment of the machine weighs on both."""
+    samples: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeats):
+        for run, times in zip((first, second), samples, strict=True):
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+    return statistics.median(samples[0]), statistics.median(samples[1])
+
+
 def _loop(scenarios: list[Scenario]) -> list[object]:
     return [evaluate(s) for s in scenarios]
 
@@ -84,19 +103,24 @@ def report(sizes: tuple[int, ...] = (1_000, 5_000)) -> str:
     lines = []
     for count in sizes:
         raw = team_csv(count)
-        start = time.perf_counter()
-        team = read_team_file("team.csv", raw)
-        read_s = time.perf_counter() - start
-        scenarios = [row.scenario for row in team.rows]
+        scenarios = [row.scenario for row in read_team_file("team.csv", raw).rows]
         assert len(scenarios) == count, f"{count - len(scenarios)} generated rows were refused"
-        vectorised = median_seconds(partial(evaluate_team, scenarios), repeats=7)
+        read_s, vectorised = paired_medians(
+            partial(read_team_file, "team.csv", raw), partial(evaluate_team, scenarios), repeats=9
+        )
         loop = median_seconds(partial(_loop, scenarios), repeats=3)
         ratio = loop / vectorised
         verdict = "ok" if ratio >= TARGET_RATIO else "UNDER"
         lines.append(
             f"{count:,} employees: vectorised {vectorised * 1000:.1f} ms, evaluate() loop "
             f"{loop * 1000:.0f} ms (medians), {ratio:.0f}x faster (target >= {TARGET_RATIO:.0f}x) "
-            f"{verdict}; reading the CSV {read_s * 1000:.0f} ms"
+            f"{verdict}"
+        )
+        read_ratio = read_s / vectorised
+        read_verdict = "ok" if read_ratio <= READ_TARGET else "OVER"
+        lines.append(
+            f"{count:,} employees: reading the CSV {read_s * 1000:.0f} ms (median) = {read_ratio:.1f}x "
+            f"evaluating them (target: read <= {READ_TARGET:.0f}x evaluate) {read_verdict}"
         )
     difference = _largest_difference([row.scenario for row in read_team_file("t.csv", team_csv(500)).rows])
     lines.append(f"largest NPV difference, vectorised vs evaluate(), 500 employees: {difference:.1e} EUR")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from calculators.i18n import Lang, text
-from calculators.team_file import TeamFile
+from calculators.team_read import TeamFile
 from ui import session
 from ui.compare_model import NamedScenario
 from ui.compare_open import open_cases, opened_message

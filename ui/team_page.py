@@ -1,9 +1,10 @@
 """Team mode for advisors: a whole team from a spreadsheet, one vectorised pass, one employee in full.
 
-The page only calls the calculators: :mod:`calculators.team_file` reads the upload (from memory;
-nothing is written anywhere) and writes the template and the exports, :mod:`calculators.team`
-computes every employee at once. What was read and computed is kept in this session only
-(:func:`ui.cache.session_memo`), keyed by the upload, so a rerun recomputes nothing.
+The page only calls the calculators: :mod:`calculators.team_read` reads the upload (from memory;
+nothing is written anywhere), :mod:`calculators.team_template` and :mod:`calculators.team_export`
+write the template and the exports, :mod:`calculators.team` computes every employee at once. What
+was read and computed is kept in this session only (:func:`ui.cache.session_memo`), keyed by the
+upload, so a rerun recomputes nothing.
 
 The parts: the file and "other file" (ui/team_upload.py), the results table (ui/team_table.py,
 pure, and ui/team_results.py), one employee opened in the wizard (ui/team_open.py). The file, the
@@ -22,7 +23,9 @@ import pandas as pd
 import streamlit as st
 
 from calculators.i18n import Lang, text
-from calculators.team_file import TeamFile, TeamFileError, column_guide, template_csv, template_xlsx
+from calculators.team_errors import TeamFileError
+from calculators.team_read import TeamFile
+from calculators.team_template import column_guide, template_csv, template_xlsx
 from ui import session
 from ui.cache import session_memo
 from ui.language import current_lang

@@ -10,7 +10,8 @@ import streamlit as st
 from calculators.formatting import money
 from calculators.i18n import Lang, has_text, text
 from calculators.team import TeamResult
-from calculators.team_file import TeamFile, export_csv, export_xlsx
+from calculators.team_export import export_csv, export_xlsx
+from calculators.team_read import TeamFile
 from ui.cache import session_memo
 from ui.results_view import PLOTLY_CONFIG
 from ui.session import TEAM_SORT_DESCENDING_KEY, TEAM_SORT_KEY

@@ -14,7 +14,7 @@ import pandas as pd
 from calculators.formatting import money
 from calculators.i18n import Lang, text
 from calculators.team import TeamResult
-from calculators.team_file import TeamFile, TeamRow
+from calculators.team_read import TeamFile, TeamRow
 
 __all__ = [
     "COLUMN_WIDTHS",

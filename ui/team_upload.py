@@ -17,7 +17,8 @@ import streamlit as st
 from calculators.formatting import number as format_number
 from calculators.i18n import Lang, text
 from calculators.team import TeamResult, evaluate_team
-from calculators.team_file import MAX_FILE_BYTES, MAX_ROWS, TeamFile, TeamFileError, read_team_file
+from calculators.team_errors import TeamFileError
+from calculators.team_read import MAX_FILE_BYTES, MAX_ROWS, TeamFile, read_team_file
 from ui import session
 from ui.cache import session_memo
 from ui.safe_text import escape_markdown

@@ -186,7 +186,7 @@ def walk_team_upload(page: Page, lang: Lang, folder: Path) -> None:
     """
     if not (REPO_ROOT / "ui" / "pages" / "team_page.py").exists():
         return
-    from calculators.team_file import template_csv  # with the team page, not before
+    from calculators.team_template import template_csv  # with the team page, not before
 
     header, first_example = list(
         csv.reader(io.StringIO(template_csv(lang).decode("utf-8-sig")), delimiter=";")

@@ -19,9 +19,10 @@ from playwright.sync_api import Locator, Page, expect
 from calculators import evaluate, scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.scenario import Scenario
-from calculators.team_file import read_team_file, template_csv
+from calculators.team_read import read_team_file
+from calculators.team_template import template_csv
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
-from tests.unit.test_team_file import CORPUS
+from tests.unit.team_files import CORPUS
 from ui.session import tabs_key, widget_key
 from ui.steps import RESULTS_TABS, STEPS
 from ui.team_table import COLUMN_WIDTHS

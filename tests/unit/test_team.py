@@ -18,7 +18,8 @@ import calculators.team as team_module
 from calculators import evaluate, scenario_from_dict
 from calculators.scenario import Scenario
 from calculators.team import TeamMember, evaluate_team, team_arrays
-from calculators.team_file import read_team_file, template_csv, template_xlsx
+from calculators.team_read import read_team_file
+from calculators.team_template import template_csv, template_xlsx
 from tests.unit.strategies import valid_scenario_objects
 
 CENT = 0.005

@@ -3,7 +3,7 @@
     .venv/bin/python -m tests.corpus.team.make_corpus
 
 Each file is small on disk. What the reader must say about each one is pinned in
-tests/unit/test_team_file.py (``CORPUS``) and, through the page, in tests/app/test_team.py. Files
+tests/unit/test_team_formats.py (``CORPUS_OUTCOMES``) and, through the page, in tests/app/test_team.py. Files
 that are too large or too long are made inside the tests instead (no 5 MB file in git).
 """
 
@@ -18,7 +18,8 @@ from pathlib import Path
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from calculators.team_file import team_columns, template_csv, template_xlsx
+from calculators.team_columns import team_columns
+from calculators.team_template import template_csv, template_xlsx
 
 HERE = Path(__file__).resolve().parent
 NL_HEADER = [column.header_nl for column in team_columns()]
