@@ -59,6 +59,7 @@ def team_csv(count: int, seed: int = 7) -> bytes:
             rng.choice(("", 0, 60)),
             subsidy or "",
             rng.choice(("", "1", "2,5", "4")),
+            rng.choice(("", "", 0, 400)),  # new work: margin per month
             rng.choice(("", "8", "11", "20")),
             clause,
         )

@@ -101,3 +101,14 @@ def test_team_mode_counts_the_margin_per_employee() -> None:
     team = evaluate_team([scenario_from_dict(_case()), scenario_from_dict(_case(Q_TEN_PERCENT_A_MONTH))])
     assert [m.npv_eur for m in team.members] == pytest.approx([NPV_STAYS, NPV_LEAVES])
     assert team.totals.npv_eur == pytest.approx(NPV_STAYS + NPV_LEAVES)
+
+
+def test_team_file_column_fills_the_margin() -> None:
+    """Pins the team column "Nieuw werk: marge per maand (€)": the template's mechanic has 250 a month,
+    read back into his scenario; an employee without the cell gets the default 0."""
+    from calculators.team_read import read_team_file
+    from calculators.team_template import template_csv
+
+    team = read_team_file("team.csv", template_csv("nl"))
+    margins = [row.scenario.benefits.extra_margin_per_month_eur for row in team.rows]
+    assert margins[:2] == [250, 0]

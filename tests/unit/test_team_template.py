@@ -54,10 +54,10 @@ class TestColumnsContent:
     """content/team_columns.yaml is checked when it is loaded."""
 
     def test_every_column_fills_a_known_field(self) -> None:
-        """Pins 16 columns, 9 required, each header distinct in both languages."""
+        """Pins 17 columns, 9 required, each header distinct in both languages."""
         columns = team_columns()
-        assert len(columns) == 16 and sum(c.required for c in columns) == 9
-        assert len({c.header_nl for c in columns}) == len({c.header_en for c in columns}) == 16
+        assert len(columns) == 17 and sum(c.required for c in columns) == 9
+        assert len({c.header_nl for c in columns}) == len({c.header_en for c in columns}) == 17
 
     def test_an_alias_naming_two_columns_is_a_content_error(self, content_copy: Path) -> None:
         """Pins that a header alias used by two columns stops the app (a defect, not user input)."""
