@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from benchmarks.team import median_seconds
 from calculators.content import CONTENT_DIR
-from calculators.dead_end import compare_options
-from calculators.evaluate import evaluate
-from calculators.scenario_io import load_scenario_json
+from calculators.dead_end.compare import compare_options
+from calculators.money.evaluate import evaluate
+from calculators.scenario.io import load_scenario_json
 
 TARGET_FULL = 150.0
 TARGET_OPTIONS = 15.0

@@ -11,7 +11,7 @@ import time
 import numpy as np
 import numpy_financial as npf
 
-from calculators.irr_batch import irr_batch
+from calculators.money.irr_batch import irr_batch
 
 TARGET_RATIO = 20.0
 

@@ -12,9 +12,9 @@ import time
 import tracemalloc
 from dataclasses import replace
 
-from calculators.evaluate import evaluate
-from calculators.monte_carlo import UNCERTAIN, batch_npv, default_ranges, draw
-from calculators.scenario_io import scenario_from_dict
+from calculators.money.evaluate import evaluate
+from calculators.money.monte_carlo import UNCERTAIN, batch_npv, default_ranges, draw
+from calculators.scenario.io import scenario_from_dict
 
 SCENARIO = scenario_from_dict({"benefits": {"productivity_gain": 0.03}})
 

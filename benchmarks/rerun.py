@@ -27,8 +27,8 @@ from streamlit.testing.v1 import AppTest
 
 from benchmarks.rerun_floor import element_counts, floor_script, state_size
 from calculators.i18n import Lang, text
+from ui.form.steps import RESULTS_TABS, STEPS
 from ui.lazy import tabs_key
-from ui.steps import RESULTS_TABS, STEPS
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 TRIVIAL = """

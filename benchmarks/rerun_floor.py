@@ -95,11 +95,11 @@ HELP = _HELP
 @lru_cache(maxsize=1)
 def figures() -> list[Any]:
     """The results page's six figures for the default scenario (the same size as the page's)."""
-    from calculators.evaluate import evaluate
-    from calculators.monte_carlo import default_ranges, simulate, tornado
-    from calculators.scenario_io import default_scenario
+    from calculators.money.evaluate import evaluate
+    from calculators.money.monte_carlo import default_ranges, simulate, tornado
+    from calculators.scenario.io import default_scenario
     from ui.charts import benefit_build_up_figure, cost_breakdown_figure, cumulative_cash_flow_figure
-    from ui.uncertainty_charts import fan_figure, npv_histogram_figure, tornado_figure
+    from ui.uncertainty.charts import fan_figure, npv_histogram_figure, tornado_figure
 
     scenario = default_scenario()
     result = evaluate(scenario)

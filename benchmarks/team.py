@@ -20,11 +20,11 @@ from functools import partial
 
 import numpy as np
 
-from calculators.evaluate import evaluate
-from calculators.scenario import Scenario
-from calculators.team import evaluate_team
-from calculators.team_columns import team_columns
-from calculators.team_read import read_team_file
+from calculators.money.evaluate import evaluate
+from calculators.scenario.model import Scenario
+from calculators.team.columns import team_columns
+from calculators.team.figures import evaluate_team
+from calculators.team.read import read_team_file
 
 TARGET_RATIO = 20.0
 READ_TARGET = 2.0  # reading 5,000 rows at most twice the time of evaluating them

@@ -8,8 +8,18 @@
 # The text layer first: it gives ScenarioError.message and str(error) their sentences (see errors.py).
 import calculators.error_text  # noqa: F401
 from calculators.errors import ScenarioError
-from calculators.evaluate import Breakdown, MonthRow, Result, evaluate
-from calculators.scenario import (
+from calculators.money.evaluate import Breakdown, MonthRow, Result, evaluate
+from calculators.scenario.io import (
+    default_scenario,
+    json_schema,
+    load_scenario_json,
+    scenario_from_dict,
+    scenario_to_dict,
+    scenario_to_json,
+    validate,
+    validation_errors,
+)
+from calculators.scenario.model import (
     SCHEMA_VERSION,
     Benefits,
     ClauseCost,
@@ -25,16 +35,6 @@ from calculators.scenario import (
     Training,
     TrainingKind,
     Vacancy,
-)
-from calculators.scenario_io import (
-    default_scenario,
-    json_schema,
-    load_scenario_json,
-    scenario_from_dict,
-    scenario_to_dict,
-    scenario_to_json,
-    validate,
-    validation_errors,
 )
 
 __all__ = [

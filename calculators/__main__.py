@@ -24,19 +24,19 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from calculators.cash_by_month import cash_csv
-from calculators.dead_end import DeadEndComparison, compare_options
+from calculators.dead_end.compare import DeadEndComparison, compare_options
+from calculators.dead_end.transition_payment import SalaryBase, TransitionPayment, transition_payment
 from calculators.error_text import render_error
 from calculators.errors import ScenarioError
-from calculators.evaluate import evaluate
 from calculators.explain import read
-from calculators.fields import field_spec
 from calculators.formatting import number
 from calculators.i18n import Lang, text
+from calculators.money.cash_by_month import cash_csv
+from calculators.money.evaluate import evaluate
 from calculators.rules import available_years, rules_for
-from calculators.scenario import Scenario
-from calculators.scenario_io import MAX_FILE_BYTES, json_schema, load_scenario_json
-from calculators.transition_payment import SalaryBase, TransitionPayment, transition_payment
+from calculators.scenario.fields import field_spec
+from calculators.scenario.io import MAX_FILE_BYTES, json_schema, load_scenario_json
+from calculators.scenario.model import Scenario
 
 EXIT_INVALID = 2
 # Contract dates this command accepts: any real contract, and far from the calendar's ends (9999-12-31).

@@ -19,18 +19,18 @@ from typing import Any
 
 import numpy as np
 
-from calculators.break_even import Direction, Lever, Threshold
 from calculators.content import ContentError, load_yaml
-from calculators.dead_end import DeadEndComparison
-from calculators.evaluate import Result
+from calculators.dead_end.compare import DeadEndComparison
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
-from calculators.retention import monthly_hazard
-from calculators.scenario import RoleOutlook, Scenario, TrainingKind
-from calculators.scenario_io import validate
+from calculators.money.break_even import Direction, Lever, Threshold
+from calculators.money.evaluate import Result
+from calculators.money.retention import monthly_hazard
+from calculators.money.study_cost_clause import reclaimable_costs, share_owed
+from calculators.scenario.io import validate
+from calculators.scenario.model import RoleOutlook, Scenario, TrainingKind
+from calculators.scenario.wages import annual_salary
 from calculators.sources import sources
-from calculators.study_cost_clause import reclaimable_costs, share_owed
-from calculators.wages import annual_salary
 
 __all__ = [
     "DOUBTS",

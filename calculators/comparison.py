@@ -5,7 +5,7 @@ A comparison file is the scenario format's sibling (same ``schema_version``)::
     {"schema_version": 1, "kind": "leerwinst-comparison",
      "scenarios": [{"name": "Met beding", "scenario": {...a scenario...}}, ...]}
 
-Each scenario inside is checked exactly as a single scenario file is (calculators.scenario_io), and
+Each scenario inside is checked exactly as a single scenario file is (calculators.scenario.io), and
 a refusal names the scenario (number and name) as well as the field. A plain scenario file opens as
 a single scenario, so one loader serves the app's upload.
 """
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.errors import ScenarioError
-from calculators.scenario import SCHEMA_VERSION, Scenario
-from calculators.scenario_io import (
+from calculators.scenario.io import (
     MAX_FILE_BYTES,
     _one_value_per_key,
     load_scenario_json,
     scenario_from_dict,
     scenario_to_dict,
 )
+from calculators.scenario.model import SCHEMA_VERSION, Scenario
 
 __all__ = [
     "COMPARISON_KIND",

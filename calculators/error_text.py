@@ -16,9 +16,9 @@ import reprlib
 from decimal import Decimal
 
 from calculators.errors import JsonProblem, ScenarioError, install_renderer
-from calculators.fields import field_specs, spec_path
 from calculators.formatting import money, number, percent
 from calculators.i18n import has_text, text
+from calculators.scenario.fields import field_specs, spec_path
 
 __all__ = ["field_label", "format_in_unit", "json_problem_text", "render_error"]
 

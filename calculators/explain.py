@@ -4,9 +4,9 @@ argument cards — for the results page, the report and ``python -m calculators 
 
 Notes
 -----
-Every number in these texts is a named figure of a result object (:class:`~calculators.evaluate.
-Result`, its ``breakdown``, :class:`~calculators.dead_end.DeadEndComparison`, the break-even
-:class:`~calculators.break_even.Threshold` values): nothing here sums money a second time. The
+Every number in these texts is a named figure of a result object (:class:`~calculators.money.evaluate.
+Result`, its ``breakdown``, :class:`~calculators.dead_end.compare.DeadEndComparison`, the break-even
+:class:`~calculators.money.break_even.Threshold` values): nothing here sums money a second time. The
 headline's kind says which question it answers: ``pays`` / ``does_not_pay`` for the training on its
 own, ``dead_end_comparison`` for an employee on a dead-end track, whose answer is the comparison's
 (docs/dead-end-model.md §3.4).
@@ -20,12 +20,12 @@ from enum import StrEnum
 from typing import Any
 
 from calculators.arguments import OWNER_CARDS, ChosenCard, select_cards
-from calculators.break_even import Lever, Threshold, thresholds
-from calculators.dead_end import DeadEndComparison, compare_options
-from calculators.evaluate import Result, evaluate
+from calculators.dead_end.compare import DeadEndComparison, compare_options
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
-from calculators.scenario import RoleOutlook, Scenario
+from calculators.money.break_even import Lever, Threshold, thresholds
+from calculators.money.evaluate import Result, evaluate
+from calculators.scenario.model import RoleOutlook, Scenario
 
 __all__ = [
     "Change",
@@ -280,7 +280,7 @@ def read(
     Results already computed (the page caches them) may be passed in; missing ones are computed here
     with the same functions, so the page, the report and the command line say the same.
 
-    >>> from calculators.scenario_io import default_scenario
+    >>> from calculators.scenario.io import default_scenario
     >>> reading = read(default_scenario(), "en", doubts=("W4",))
     >>> reading.headline.kind.value, reading.cards[0].card.id
     ('does_not_pay', 'w4_honest_too_short')

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from calculators.content import ContentError, load_yaml
 from calculators.i18n import Lang
-from calculators.scenario import Sector
+from calculators.scenario.model import Sector
 from calculators.sources import sources
 
 __all__ = ["FundGuide", "FundKind", "SectorFund", "fund_for", "fund_guide"]

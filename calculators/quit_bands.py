@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from calculators.content import ContentError, load_yaml
-from calculators.fields import field_spec
 from calculators.i18n import Lang
+from calculators.scenario.fields import field_spec
 from calculators.sources import source
 
 __all__ = ["QuitBand", "quit_bands", "suggested_quit"]

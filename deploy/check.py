@@ -39,7 +39,7 @@ from playwright.async_api import Browser, BrowserContext, Page, Route, async_pla
 
 from benchmarks.load import _WireSession
 from calculators.i18n import Lang, text
-from calculators.team_template import template_csv
+from calculators.team.template import template_csv
 from deploy.local import AppProcess, LogLine, Stack, local_stack
 from tests.e2e.server import CHROMIUM_ARGS
 

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 import pandas as pd
 
 from calculators.error_text import format_in_unit
-from calculators.fields import FieldSpec, field_spec
 from calculators.i18n import Lang, text
-from calculators.scenario import Scenario
+from calculators.scenario.fields import FieldSpec, field_spec
+from calculators.scenario.model import Scenario
 from calculators.sources import sources
-from ui.state import model_value
+from ui.form.state import model_value
 
 __all__ = ["assumptions_frame"]
 

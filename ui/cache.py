@@ -15,10 +15,10 @@ from typing import Any, TypeVar, cast
 
 import streamlit as st
 
-from calculators.break_even import Threshold, thresholds
-from calculators.dead_end import DeadEndComparison, compare_options
-from calculators.evaluate import Result, evaluate
-from calculators.scenario import Scenario
+from calculators.dead_end.compare import DeadEndComparison, compare_options
+from calculators.money.break_even import Threshold, thresholds
+from calculators.money.evaluate import Result, evaluate
+from calculators.scenario.model import Scenario
 from ui import session
 
 __all__ = ["cached_dead_end", "cached_evaluate", "cached_thresholds", "session_memo"]
@@ -42,15 +42,15 @@ def session_memo(kind: str, key: Hashable, build: Callable[[], _T]) -> _T:
 
 
 def cached_evaluate(scenario: Scenario) -> Result:
-    """:func:`calculators.evaluate` for this session."""
+    """:func:`calculators.money.evaluate` for this session."""
     return session_memo("evaluate", scenario, lambda: evaluate(scenario))
 
 
 def cached_thresholds(scenario: Scenario) -> tuple[Threshold, ...]:
-    """:func:`calculators.break_even.thresholds` for this session."""
+    """:func:`calculators.money.break_even.thresholds` for this session."""
     return session_memo("thresholds", scenario, lambda: thresholds(scenario))
 
 
 def cached_dead_end(scenario: Scenario) -> DeadEndComparison:
-    """:func:`calculators.dead_end.compare_options` for this session."""
+    """:func:`calculators.dead_end.compare.compare_options` for this session."""
     return session_memo("dead_end", scenario, lambda: compare_options(scenario))

@@ -10,10 +10,10 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from calculators.dead_end import COMPONENTS, DeadEndComparison
-from calculators.evaluate import Result
+from calculators.dead_end.compare import COMPONENTS, DeadEndComparison
 from calculators.formatting import money
 from calculators.i18n import Lang, text
+from calculators.money.evaluate import Result
 from ui.chart_template import figure
 
 __all__ = [

@@ -4,7 +4,7 @@ Pure: no Streamlit. Every accessor takes the state mapping; the Streamlit module
 ``st.session_state`` and tests pass a dict. No other module spells a session key or indexes
 ``st.session_state`` (tests/unit/test_session.py checks both). The families, by prefix or name:
 the language and the role; the case (every input under ``INPUT_PREFIX``, the comparison under
-``COMPARE_KEY`` as a :class:`ui.compare_model.Comparison`, its name field); where the user is (the
+``COMPARE_KEY`` as a :class:`ui.comparison.Comparison`, its name field); where the user is (the
 step, open expanders and tabs, questions being asked); messages that outlive a rerun (the last
 opened case, a refused upload); the uncertainty settings (under ``RANGE_PREFIX``); the team page's
 file, order and chosen employee; the report made; the memory of computed results (ui/cache.py).
@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from calculators.i18n import Lang
-from ui.compare_model import Comparison, Opened
+from ui.comparison import Comparison, Opened
 
 __all__ = [
     "COMPARE_KEY",
@@ -140,7 +140,7 @@ def widget_key(path: str) -> str:
 
 
 def choice_widget_key(path: str, lang: Lang) -> str:
-    """Key of a choice widget: one per language (see ui/inputs.py ``_choice``).
+    """Key of a choice widget: one per language (see ui/form/inputs.py ``_choice``).
 
     >>> choice_widget_key("company.sector", Lang.EN)
     'in__company__sector__en'
@@ -277,7 +277,7 @@ def step(state: State) -> int:
 
 
 def set_step(state: State, index: int) -> None:
-    """Put the wizard on step ``index`` (ui/navigation.py keeps it within the steps)."""
+    """Put the wizard on step ``index`` (ui/form/navigation.py keeps it within the steps)."""
     state[STEP_KEY] = index
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from streamlit.testing.v1 import AppTest
 
 from calculators.i18n import Lang, text
+from ui.form.steps import RESULTS_TABS, STEPS
 from ui.session import tabs_key
-from ui.steps import RESULTS_TABS, STEPS
 
 
 def goto(at: AppTest, step_id: str) -> AppTest:
@@ -32,7 +32,7 @@ def set_number(at: AppTest, key: str, value: float) -> AppTest:
 
 
 def open_results_tab(at: AppTest, section: str, lang: str = "nl") -> AppTest:
-    """Open the results' tab ``section`` (an id of ui.results_step.results_sections) and rerun.
+    """Open the results' tab ``section`` (an id of ui.results.step.results_sections) and rerun.
 
     Only the open tab is drawn; this is what a click on its label does (the tabs track their state).
     """
@@ -42,7 +42,7 @@ def open_results_tab(at: AppTest, section: str, lang: str = "nl") -> AppTest:
     return at
 
 
-# every tab the results page can have, in its order (ui.results_step.results_sections)
+# every tab the results page can have, in its order (ui.results.step.results_sections)
 RESULTS_SECTIONS = (
     "dead_end",
     "over_time",

@@ -14,13 +14,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from calculators import evaluate
-from calculators.cash_by_month import cash_by_month
 from calculators.formatting import money
 from calculators.i18n import Lang, text
+from calculators.money.cash_by_month import cash_by_month
 from tests.app.helpers import open_results_tab
+from ui.form.state import scenario_from_state
+from ui.form.steps import ALL_FIELDS, STEPS
 from ui.session import LANG_KEY, STEP_KEY
-from ui.state import scenario_from_state
-from ui.steps import ALL_FIELDS, STEPS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 RESULTS = next(index for index, step in enumerate(STEPS) if step.id == "results")

@@ -17,8 +17,8 @@ from calculators.comparison import NamedScenario, comparison_to_json
 from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from tests.app.helpers import goto, open_results_tab, set_number
+from ui.form.steps import STEPS
 from ui.session import STEP_KEY, UPLOAD_KEY, widget_key
-from ui.steps import STEPS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 FEES = widget_key("training.course_fees_eur")

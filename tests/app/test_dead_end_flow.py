@@ -11,14 +11,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from calculators import scenario_from_dict
-from calculators.dead_end import Option, compare_options
+from calculators.dead_end.compare import Option, compare_options
 from calculators.explain import answer_lines
 from calculators.i18n import Lang, text
 from tests.app.helpers import goto, set_number
 from tests.bakery_case import BAKERY, bakery
+from ui.form.steps import DEAD_END_QUESTIONS
 from ui.role import Role
 from ui.session import choice_widget_key, dead_end_assumptions_key, widget_key
-from ui.steps import DEAD_END_QUESTIONS
 
 INTERNAL_ROLE = widget_key("dead_end.internal_role_available")
 CONSENT = widget_key("dead_end.written_consent")

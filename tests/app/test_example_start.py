@@ -7,9 +7,9 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from calculators.i18n import text
+from ui.form.steps import STEPS
 from ui.safe_text import escape_markdown
 from ui.session import COMPARE_KEY, STEP_KEY, widget_key
-from ui.steps import STEPS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 SALARY = widget_key("employee.gross_monthly_salary_eur")

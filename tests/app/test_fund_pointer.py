@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from calculators.fields import field_spec
 from calculators.i18n import Lang, text
+from calculators.scenario.fields import field_spec
+from ui.form.steps import STEPS
 from ui.session import LANG_KEY, STEP_KEY, SUBSIDY_COUNT_KEY, subsidy_key, widget_key
-from ui.steps import STEPS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 TRAINING = next(index for index, step in enumerate(STEPS) if step.id == "training")

@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from calculators.fields import field_spec
 from calculators.i18n import text
+from calculators.scenario.fields import field_spec
 from tests.app.helpers import each_results_tab, goto
-from ui.inputs import PERCENT_UNITS
+from ui.form.inputs import PERCENT_UNITS
+from ui.form.steps import ALL_FIELDS, STEPS
 from ui.safe_text import escape_markdown
 from ui.session import (
     ROLE_KEY,
@@ -31,7 +32,6 @@ from ui.session import (
     subsidy_key,
     widget_key,
 )
-from ui.steps import ALL_FIELDS, STEPS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 LABEL = widget_key("employee.label")

@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from calculators.i18n import Lang, group, text
+from ui.form.steps import STEPS
 from ui.session import LANG_KEY, STEP_KEY, widget_key
-from ui.steps import STEPS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
@@ -65,8 +65,8 @@ def test_new_work_is_asked_on_the_yields_step_and_counts(lang: Lang) -> None:
     """Pins the owner's question for new work in the open on the yields step, in the page's language,
     and its effect: 400 a month more margin raises the result by what the calculators say."""
     from calculators import evaluate
-    from ui.state import scenario_from_state
-    from ui.steps import ALL_FIELDS
+    from ui.form.state import scenario_from_state
+    from ui.form.steps import ALL_FIELDS
 
     at = _app(lang)
     at.session_state[STEP_KEY] = next(i for i, s in enumerate(STEPS) if s.id == "yields")

@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from calculators.formatting import percent
 from calculators.i18n import text
+from ui.form.steps import STEPS
 from ui.session import STEP_KEY, widget_key
-from ui.steps import STEPS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 QUIT = widget_key("retention.annual_quit_probability")

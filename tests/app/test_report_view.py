@@ -18,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 
 from calculators.i18n import Lang, text
 from tests.app.helpers import open_results_tab
+from ui.form.steps import STEPS
 from ui.session import STEP_KEY
-from ui.steps import STEPS
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 RESULTS = next(index for index, step in enumerate(STEPS) if step.id == "results")
@@ -99,8 +99,8 @@ def _component_with_two_scenarios() -> None:
     from dataclasses import replace
 
     from calculators.i18n import Lang
-    from calculators.scenario_io import default_scenario
-    from ui.report_view import show_report_downloads
+    from calculators.scenario.io import default_scenario
+    from ui.report.view import show_report_downloads
 
     base = default_scenario()
     cheaper = replace(base, training=replace(base.training, course_fees_eur=500.0))

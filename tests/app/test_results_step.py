@@ -1,6 +1,6 @@
 """The app page in Streamlit's AppTest: what a user sees matches the calculators, in both languages.
 
-These tests drive the guided wizard (ui/wizard.py, served by ui/pages/wizard_page.py through
+These tests drive the guided wizard (ui/wizard/flow.py, served by ui/pages/wizard_page.py through
 app.py): start, five question steps, doubts, results. Inputs are set on the step that asks them
 (widget keys ``in__<dotted path with __>``); the expected numbers come from
 calculators.scenario_from_dict with the same values, formatted with ui.results_text.key_figures, so
@@ -20,13 +20,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from calculators import Scenario, evaluate, scenario_from_dict
-from calculators.break_even import Lever, thresholds
 from calculators.explain import headline, horizon_text, key_figures, what_if_lines
 from calculators.i18n import Lang, text
+from calculators.money.break_even import Lever, thresholds
+from ui.form.state import scenario_from_state
+from ui.form.steps import ALL_FIELDS, STEPS, step_of_field
 from ui.safe_text import escape_markdown
 from ui.session import STEP_KEY, assumptions_key, choice_widget_key, widget_key
-from ui.state import scenario_from_state
-from ui.steps import ALL_FIELDS, STEPS, step_of_field
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 STEP = {step.id: index for index, step in enumerate(STEPS)}

@@ -18,13 +18,13 @@ from streamlit.testing.v1 import AppTest
 from calculators import evaluate
 from calculators.comparison import NamedScenario
 from calculators.i18n import text
-from calculators.team_errors import TeamFileError
-from calculators.team_read import MAX_FILE_BYTES, read_team_file
-from calculators.team_template import template_csv, template_xlsx
+from calculators.team.errors import TeamFileError
+from calculators.team.read import MAX_FILE_BYTES, read_team_file
+from calculators.team.template import template_csv, template_xlsx
 from tests.app.helpers import goto, open_results_tab, set_number
 from tests.unit.team_files import CORPUS
 from tests.unit.test_team_formats import CORPUS_OUTCOMES
-from ui.navigation import WIZARD_PAGE
+from ui.form.navigation import WIZARD_PAGE
 from ui.session import COMPARE_KEY, OPENED_KEY, widget_key
 from ui.session import TEAM_CONFIRM_KEY as CONFIRM_KEY
 from ui.session import TEAM_FILE_KEY as FILE_KEY
@@ -32,8 +32,8 @@ from ui.session import TEAM_OPEN_ROW_KEY as OPEN_SELECT_KEY
 from ui.session import TEAM_SORT_DESCENDING_KEY as SORT_DESCENDING_KEY
 from ui.session import TEAM_SORT_KEY as SORT_KEY
 from ui.session import TEAM_UPLOAD_KEY as UPLOAD_KEY
-from ui.team_open import OPEN_BUTTON_KEY
-from ui.team_upload import OTHER_FILE_KEY, OTHER_FILE_NO_KEY, OTHER_FILE_YES_KEY
+from ui.team.open import OPEN_BUTTON_KEY
+from ui.team.upload import OTHER_FILE_KEY, OTHER_FILE_NO_KEY, OTHER_FILE_YES_KEY
 
 TEAM_PAGE = "ui/pages/team_page.py"
 SALARY = widget_key("employee.gross_monthly_salary_eur")

@@ -1,8 +1,8 @@
 """The results page's "how sure is this?" section in AppTest: it shows the calculators' figures,
 advisors can change the run count and the ranges, and the choice survives role and language switches.
 
-Expected sentences come from calculators.monte_carlo.simulate with the same ranges and run count,
-phrased by ui.uncertainty_text (the page must show exactly those).
+Expected sentences come from calculators.money.monte_carlo.simulate with the same ranges and run count,
+phrased by ui.uncertainty.text (the page must show exactly those).
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from streamlit.testing.v1 import AppTest
 
 from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
-from calculators.monte_carlo import UNCERTAIN, ranges_for, simulate, tornado
+from calculators.money.monte_carlo import UNCERTAIN, ranges_for, simulate, tornado
 from tests.app.helpers import goto, open_results_tab
 from ui.safe_text import escape_markdown
 from ui.session import DRAWS_KEY, range_key, tabs_key
-from ui.uncertainty_text import summary_lines
+from ui.uncertainty.text import summary_lines
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 GAIN = "benefits.productivity_gain"

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from calculators.error_text import field_label
 from calculators.i18n import text
-from calculators.scenario_io import MAX_FILE_BYTES
+from calculators.scenario.io import MAX_FILE_BYTES
 from tests.app.helpers import goto, set_number
 from ui.session import UPLOAD_KEY, widget_key
 

@@ -9,8 +9,8 @@ from calculators import evaluate, scenario_from_dict, scenario_to_dict
 from calculators.explain import headline, key_figures
 from calculators.i18n import Lang, text
 from tests.app.helpers import each_results_tab, goto, open_results_tab, set_number
+from ui.form.steps import STEPS
 from ui.session import choice_widget_key, tabs_key, widget_key
-from ui.steps import STEPS
 
 SALARY = widget_key("employee.gross_monthly_salary_eur")
 FEES = widget_key("training.course_fees_eur")
@@ -276,8 +276,8 @@ class TestResults:
 
     def test_scenario_in_session_round_trips(self, app: AppTest) -> None:
         """Pins that the form's scenario is the default scenario when nothing was changed."""
-        from ui.state import scenario_from_state
-        from ui.steps import ALL_FIELDS
+        from ui.form.state import scenario_from_state
+        from ui.form.steps import ALL_FIELDS
 
         goto(app, "results")
         state = dict(app.session_state.to_dict())

@@ -15,10 +15,10 @@ from playwright.sync_api import Locator, Page, expect
 
 from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
-from calculators.scenario import Scenario
+from calculators.scenario.model import Scenario
 from tests.e2e.helpers import by_key, open_app, set_viewport_tall, wait_for_app_idle
+from ui.form.steps import RESULTS_TABS, STEPS, Step
 from ui.session import tabs_key
-from ui.steps import RESULTS_TABS, STEPS, Step
 
 __all__ = [
     "OwnerCase",
@@ -129,7 +129,7 @@ def results_tab_bar(page: Page, lang: Lang | str) -> Locator:
 
 
 def open_results_tab(page: Page, lang: Lang | str, section_id: str) -> None:
-    """Open the results step's tab ``section_id`` (one of ui.results_step.results_sections' ids).
+    """Open the results step's tab ``section_id`` (one of ui.results.step.results_sections' ids).
 
     Only the open tab is drawn, so this is a rerun: it waits until that is done and the tab shows
     as the selected one.

@@ -17,8 +17,8 @@ from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from ui.form.steps import RESULTS_TABS, STEPS
 from ui.session import tabs_key, widget_key
-from ui.steps import RESULTS_TABS, STEPS
 
 FEES = widget_key("training.course_fees_eur")
 TRAINING = next(index for index, step in enumerate(STEPS) if step.id == "training")

@@ -19,7 +19,7 @@ from pytest_playwright import CreateContextCallback
 from calculators import evaluate
 from calculators.explain import key_figures
 from calculators.i18n import Lang, text
-from calculators.scenario_io import scenario_to_json
+from calculators.scenario.io import scenario_to_json
 from tests.e2e.flows import OwnerCase, amount_pattern, open_in, open_results_tab, owner_steps
 from tests.e2e.helpers import by_key, wait_for_app_idle
 

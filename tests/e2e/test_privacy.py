@@ -56,7 +56,7 @@ import runpy
 
 import streamlit as st
 
-import ui.wizard
+import ui.wizard.flow
 
 PLANTED = "{PLANTED}"
 
@@ -65,7 +65,7 @@ def _defect(*_args: object) -> None:
     raise RuntimeError(PLANTED)
 
 
-ui.wizard.render_results = _defect
+ui.wizard.flow.render_results = _defect
 if st.query_params.get("fault") == "uncaught":
     raise RuntimeError(PLANTED)
 runpy.run_path("app.py", run_name="__main__")
@@ -186,7 +186,7 @@ def walk_team_upload(page: Page, lang: Lang, folder: Path) -> None:
     """
     if not (REPO_ROOT / "ui" / "pages" / "team_page.py").exists():
         return
-    from calculators.team_template import template_csv  # with the team page, not before
+    from calculators.team.template import template_csv  # with the team page, not before
 
     header, first_example = list(
         csv.reader(io.StringIO(template_csv(lang).decode("utf-8-sig")), delimiter=";")

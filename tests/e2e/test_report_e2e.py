@@ -21,7 +21,7 @@ from calculators.formatting import money
 from calculators.i18n import Lang, text
 from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import SCREENSHOT_DIR, by_key, open_app, set_viewport_tall, wait_for_app_idle
-from ui.steps import STEPS
+from ui.form.steps import STEPS
 
 CLIENT = "Bakkerij <De Zoete Inval> & Zn."
 

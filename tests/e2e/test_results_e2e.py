@@ -18,8 +18,8 @@ from calculators import evaluate, scenario_from_dict
 from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from ui.form.steps import STEPS
 from ui.session import widget_key
-from ui.steps import STEPS
 
 STEP = {step.id: index for index, step in enumerate(STEPS)}
 SALARY = widget_key("employee.gross_monthly_salary_eur")

@@ -18,14 +18,14 @@ from playwright.sync_api import Locator, Page, expect
 
 from calculators import evaluate, scenario_from_dict
 from calculators.i18n import Lang, text
-from calculators.scenario import Scenario
-from calculators.team_read import read_team_file
-from calculators.team_template import template_csv
+from calculators.scenario.model import Scenario
+from calculators.team.read import read_team_file
+from calculators.team.template import template_csv
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
 from tests.unit.team_files import CORPUS
+from ui.form.steps import RESULTS_TABS, STEPS
 from ui.session import tabs_key, widget_key
-from ui.steps import RESULTS_TABS, STEPS
-from ui.team_table import COLUMN_WIDTHS
+from ui.team.table import COLUMN_WIDTHS
 
 SALARY = widget_key("employee.gross_monthly_salary_eur")
 ROW_HEIGHT_PX = 35  # glide-data-grid's row height in st.dataframe (streamlit e2e_playwright/shared)

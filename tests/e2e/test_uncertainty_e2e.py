@@ -1,8 +1,8 @@
 """The "how sure is this?" section in real Chromium: it shows the calculators' chance and range, and
 an advisor's change of a range updates it — in Dutch and English.
 
-Expected sentences come from calculators.monte_carlo.simulate with the same ranges and run count,
-phrased by ui.uncertainty_text in the page's language (the page must show exactly those).
+Expected sentences come from calculators.money.monte_carlo.simulate with the same ranges and run count,
+phrased by ui.uncertainty.text in the page's language (the page must show exactly those).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from playwright.sync_api import Page, expect
 
 from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
-from calculators.monte_carlo import ranges_for, simulate, tornado
+from calculators.money.monte_carlo import ranges_for, simulate, tornado
 from tests.e2e.flows import open_results_tab
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from ui.form.steps import STEPS
 from ui.session import range_key, tabs_key
-from ui.steps import STEPS
-from ui.uncertainty_text import summary_lines
+from ui.uncertainty.text import summary_lines
 
 GAIN = "benefits.productivity_gain"
 

@@ -32,7 +32,7 @@ from tests.e2e.flows import (
     wait_for_charts,
 )
 from tests.e2e.helpers import by_key, screenshot, wait_for_app_idle
-from ui.steps import STEPS
+from ui.form.steps import STEPS
 
 AXE = Axe()
 CASE = OwnerCase()

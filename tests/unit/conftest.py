@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import calculators.content as content
-import calculators.fields as fields
 import calculators.i18n as i18n
 import calculators.rules as rules
+import calculators.scenario.fields as fields
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 

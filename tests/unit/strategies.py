@@ -1,9 +1,10 @@
 """Hypothesis strategies for scenarios: every valid input the product accepts, in its JSON form.
 
-Ranges come from the field catalogue (``calculators.fields.field_specs()``, i.e. content/defaults.yaml),
-never from numbers written here, so the strategies follow the product when a range changes. On top
-of the per-field ranges, :func:`valid_scenarios` respects every rule that ties fields together
-(calculators/scenario_validate.py ``cross_field_errors``, docs/money-model.md §1, §3, §4, §7):
+Ranges come from the field catalogue (``calculators.scenario.fields.field_specs()``, i.e.
+content/defaults.yaml), never from numbers written here, so the strategies follow the product when a
+range changes. On top of the per-field ranges, :func:`valid_scenarios` respects every rule that ties
+fields together
+(calculators/scenario/validate.py ``cross_field_errors``, docs/money-model.md §1, §3, §4, §7):
 
 - the training ends by month H − 1 (at least one month follows it);
 - training hours fit in the contract hours per month (divided by the share in working time) and
@@ -27,10 +28,10 @@ from typing import Any
 from hypothesis import strategies as st
 
 from calculators import SCHEMA_VERSION, Scenario, scenario_from_dict
-from calculators.fields import field_spec, field_specs
-from calculators.scenario_io import MAX_TRAINING_HOURS_PER_MONTH
-from calculators.training_costs import time_costs
-from calculators.wages import WEEKS_PER_YEAR
+from calculators.scenario.fields import field_spec, field_specs
+from calculators.scenario.io import MAX_TRAINING_HOURS_PER_MONTH
+from calculators.scenario.training_costs import time_costs
+from calculators.scenario.wages import WEEKS_PER_YEAR
 
 __all__ = [
     "NUMERIC_FIELDS",

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from calculators.team_errors import RowError, TeamFileError
-from calculators.team_read import TeamFile, read_team_file
+from calculators.team.errors import RowError, TeamFileError
+from calculators.team.read import TeamFile, read_team_file
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "corpus" / "team"

@@ -20,10 +20,10 @@ from calculators.arguments import (
     placeholders,
     select_cards,
 )
-from calculators.break_even import thresholds
-from calculators.dead_end import compare_options
+from calculators.dead_end.compare import compare_options
 from calculators.i18n import Lang
-from calculators.scenario import RoleOutlook, Scenario, TrainingKind
+from calculators.money.break_even import thresholds
+from calculators.scenario.model import RoleOutlook, Scenario, TrainingKind
 from calculators.sources import sources
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "content" / "examples").glob("*.json"))

@@ -8,7 +8,7 @@ import pytest
 from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
 from ui.assumptions_table import assumptions_frame
-from ui.steps import ALL_FIELDS
+from ui.form.steps import ALL_FIELDS
 
 PATHS = [path for path in ALL_FIELDS if path != "doubts"]
 

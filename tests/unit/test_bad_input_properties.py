@@ -44,14 +44,14 @@ from calculators import (
 )
 from calculators.__main__ import main
 from calculators.arguments import select_cards
-from calculators.break_even import Lever, threshold, thresholds
-from calculators.dead_end import compare_options
-from calculators.fields import field_spec
-from calculators.irr_batch import irr_batch
-from calculators.monte_carlo import simulate, tornado
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.transition_payment import SalaryBase, service_period, transition_payment
+from calculators.money.break_even import Lever, threshold, thresholds
+from calculators.money.irr_batch import irr_batch
+from calculators.money.monte_carlo import simulate, tornado
+from calculators.money.study_cost_clause import covered_costs, share_owed
 from calculators.rules import available_years, rules_for
-from calculators.study_cost_clause import covered_costs, share_owed
-from calculators.transition_payment import SalaryBase, service_period, transition_payment
+from calculators.scenario.fields import field_spec
 from tests.unit.strategies import (
     invalid_scenarios,
     json_trees,

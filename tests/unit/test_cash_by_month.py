@@ -1,4 +1,4 @@
-"""Cash by month (calculators/cash_by_month.py): hand-computed months, the two downloads and the CLI.
+"""Cash by month (calculators/money/cash_by_month.py): hand-computed months, the two downloads and the CLI.
 
 The case, chosen so every month can be worked out on paper (docs/money-model.md):
 gross 3,000 a month, no holiday allowance or on-cost, output ratio 1, so Wm = Vm = 3,000 (§2);
@@ -21,8 +21,8 @@ from hypothesis import given, settings
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from calculators import evaluate, scenario_from_dict
-from calculators.cash_by_month import CASH_COLUMNS, cash_by_month, cash_csv, cash_xlsx
-from calculators.scenario_io import scenario_to_json
+from calculators.money.cash_by_month import CASH_COLUMNS, cash_by_month, cash_csv, cash_xlsx
+from calculators.scenario.io import scenario_to_json
 from tests.unit.strategies import valid_scenarios
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ import plotly.io as pio
 import pytest
 
 from calculators import evaluate, scenario_from_dict
-from calculators.dead_end import compare_options
-from calculators.monte_carlo import simulate, tornado
+from calculators.dead_end.compare import compare_options
+from calculators.money.monte_carlo import simulate, tornado
 from ui.chart_template import LEAN_TEMPLATE, TEMPLATE_NAME, TRACE_TYPES
 from ui.charts import (
     benefit_build_up_figure,
@@ -17,9 +17,9 @@ from ui.charts import (
     cumulative_cash_flow_figure,
     dead_end_options_figure,
 )
-from ui.compare_charts import comparison_figure
-from ui.team_chart import team_npv_figure
-from ui.uncertainty_charts import fan_figure, npv_histogram_figure, tornado_figure
+from ui.compare.charts import comparison_figure
+from ui.team.chart import team_npv_figure
+from ui.uncertainty.charts import fan_figure, npv_histogram_figure, tornado_figure
 
 PLOTLY = pio.templates["plotly"].to_plotly_json()  # plotly's default, read independently
 

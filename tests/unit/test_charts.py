@@ -1,7 +1,7 @@
 """The cumulative cash-flow chart wires the calculator's numbers into the figure, in the reader's language.
 
-The figure is built by a pure function (ui.charts.cumulative_cash_flow_figure), so it is checked here on
-the figure object itself; the app tests only check that a chart with its key is on the page.
+The figure is built by a pure function (ui.charts.cumulative_cash_flow_figure), so it is
+checked here on the figure object itself; the app tests only check that a chart with its key is on the page.
 """
 
 from __future__ import annotations

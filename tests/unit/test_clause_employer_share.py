@@ -30,18 +30,18 @@ import pytest
 from hypothesis import assume, given, settings
 
 from calculators import Scenario, TrainingKind, evaluate, scenario_from_dict
-from calculators.cashflows import monthly_cash_flows, stay_values
-from calculators.monte_carlo import UNCERTAIN, Distribution, batch_break_even_stay, batch_npv, simulate
-from calculators.scenario import ClauseCost, Subsidy
-from calculators.study_cost_clause import (
+from calculators.money.cashflows import monthly_cash_flows, stay_values
+from calculators.money.monte_carlo import UNCERTAIN, Distribution, batch_break_even_stay, batch_npv, simulate
+from calculators.money.study_cost_clause import (
     covered_costs,
     employer_share,
     reclaimable_costs,
     reclaimable_costs_scaled,
     share_owed,
 )
-from calculators.team import evaluate_team
-from calculators.training_costs import time_costs
+from calculators.scenario.model import ClauseCost, Subsidy
+from calculators.scenario.training_costs import time_costs
+from calculators.team.figures import evaluate_team
 from tests.unit.strategies import valid_scenario_objects
 from tests.unit.test_hand_computed import G12, H12, eur, exact, make
 

@@ -1,4 +1,4 @@
-"""The Comparison value (ui/compare_model.py) without Streamlit: every operation returns a new
+"""The Comparison value (ui/comparison.py) without Streamlit: every operation returns a new
 comparison or a refusal with its reason, never loses an item, and keeps ``active`` on an item.
 
 Expected items are written out by hand (names "A", "B", … in the order they were added); the
@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import default_scenario, scenario_from_dict
-from ui.compare_model import MAX_NAME_CHARS, MAX_SCENARIOS, Comparison, NamedScenario, Refused
+from ui.comparison import MAX_NAME_CHARS, MAX_SCENARIOS, Comparison, NamedScenario, Refused
 
 BASE = default_scenario()
 OTHER = scenario_from_dict({"training": {"course_fees_eur": 500}})

@@ -1,4 +1,4 @@
-"""Opening cases beside the work (ui/compare_open.py) on a plain dict: no Streamlit needed.
+"""Opening cases beside the work (ui/compare/open.py) on a plain dict: no Streamlit needed.
 
 Expected comparisons are written out by hand: which scenarios, in which order, which one active.
 """
@@ -10,11 +10,11 @@ from typing import Any
 from calculators import default_scenario, scenario_from_dict
 from calculators.i18n import Lang, text
 from ui import session
-from ui.compare_model import Comparison, NamedScenario, Opened
-from ui.compare_open import open_cases, opened_message
+from ui.compare.open import open_cases, opened_message
+from ui.comparison import Comparison, NamedScenario, Opened
+from ui.form.state import form_scenario, seed_fields
+from ui.form.steps import ALL_FIELDS, RESULTS_TABS
 from ui.session import widget_key
-from ui.state import form_scenario, seed_fields
-from ui.steps import ALL_FIELDS, RESULTS_TABS
 
 SALARY = widget_key("employee.gross_monthly_salary_eur")
 CLIENT_B = scenario_from_dict({"employee": {"label": "Client B", "gross_monthly_salary_eur": 4200}})

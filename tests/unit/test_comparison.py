@@ -20,11 +20,11 @@ from calculators.comparison import (
     load_case_json,
 )
 from calculators.errors import ScenarioError
-from calculators.evaluate import evaluate
 from calculators.formatting import money
 from calculators.i18n import Lang, text
-from calculators.monte_carlo import simulate
-from ui.compare_charts import comparison_figure
+from calculators.money.evaluate import evaluate
+from calculators.money.monte_carlo import simulate
+from ui.compare.charts import comparison_figure
 
 WITH = scenario_from_dict({"training": {"course_fees_eur": 500}})
 WITHOUT = scenario_from_dict({})

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from calculators.fields import field_specs
 from calculators.i18n import Lang, flat_keys, has_text, text
+from calculators.scenario.fields import field_specs
 from calculators.sources import sources
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"

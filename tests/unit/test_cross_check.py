@@ -1,4 +1,5 @@
-"""Brute-force cross-check of calculators.evaluate against an independent reference (docs/money-model.md).
+"""Brute-force cross-check of calculators.money.evaluate against an independent reference
+(docs/money-model.md).
 
 The reference below does NOT follow the spec's expected-value formulas line by line. It enumerates the
 month n in which the trained employee leaves (probability from the monthly hazards, computed as a product

@@ -1,6 +1,6 @@
 """The four options for an employee on a dead-end track, hand-computed from the model in
-calculators/dead_end.py and calculators/contract_end.py (their docstrings are the specification; the
-law: /work/shared/domain/dutch-rules.md §0).
+calculators/dead_end/compare.py and calculators/dead_end/contract_end.py (their docstrings are the
+specification; the law: /work/shared/domain/dutch-rules.md §0).
 
 Every expected number is derived by hand from those rules (and docs/money-model.md §2–§3 for wages
 and the training's costs), with the arithmetic in the docstrings; none was obtained by running the code.
@@ -56,7 +56,7 @@ from typing import Any
 import pytest
 
 from calculators import scenario_from_dict
-from calculators.dead_end import (
+from calculators.dead_end.compare import (
     COMPONENTS,
     DeadEndComparison,
     Option,
@@ -64,9 +64,9 @@ from calculators.dead_end import (
     compare_options,
     notice_months,
 )
-from calculators.retention import monthly_hazard
+from calculators.money.retention import monthly_hazard
 from calculators.rules import rules_for
-from calculators.scenario import Scenario
+from calculators.scenario.model import Scenario
 
 WM = 4212.0  # 3000 × 1.08 × 1.30
 PER_YEAR = 1080.0  # 3000 × 1.08 / 3

@@ -1,5 +1,5 @@
-"""The four dead-end options, hand-computed from the model in calculators/dead_end.py and
-calculators/contract_end.py (their docstrings are the specification; the law:
+"""The four dead-end options, hand-computed from the model in calculators/dead_end/compare.py and
+calculators/dead_end/contract_end.py (their docstrings are the specification; the law:
 /work/shared/domain/dutch-rules.md §0).
 
 Tractable settings: discount rate 0 (every d(m) = 1), no long-term sickness, a 12-month horizon,
@@ -30,8 +30,8 @@ from typing import Any
 import pytest
 
 from calculators import scenario_from_dict
-from calculators.dead_end import Option, Route, compare_options
-from calculators.scenario import Scenario
+from calculators.dead_end.compare import Option, Route, compare_options
+from calculators.scenario.model import Scenario
 
 TRAINING_HOURS_COST = 24 * 4212 / (38 * 52 / 12)  # 613.894737
 
@@ -286,7 +286,7 @@ class TestNoticeAndSicknessWeights:
         """p = 10 % a year: h = 1 − 0.9^(1/12). Healthy through month m: 0.9^(m/12); illness started in
         months 1 … m: 1 − 0.9^(m/12). Month 12: healthy 0.9 exactly, ill 0.1. At age 40 no illness starts
         at or after the state pension age."""
-        from calculators.dead_end import _setting
+        from calculators.dead_end.compare import _setting
         from calculators.rules import rules_for
 
         scenario = _scenario(sickness_annual_probability=0.10)

@@ -1,8 +1,8 @@
 """How each dead-end option's contract ends, and on what legal ground — hand-computed.
 
-Covers calculators/contract_end.py and the routes in calculators/dead_end.py (docs/dead-end-model.md,
-/work/shared/domain/dutch-rules.md §0, content/rules/2026.yaml). Every expected number below is worked
-out by hand from the rules; none was obtained by running the code.
+Covers calculators/dead_end/contract_end.py and the routes in calculators/dead_end/compare.py
+(docs/dead-end-model.md, /work/shared/domain/dutch-rules.md §0, content/rules/2026.yaml). Every
+expected number below is worked out by hand from the rules; none was obtained by running the code.
 
 Tractable setting (unless a test says otherwise), as in tests/unit/test_dead_end_cases.py:
     discount rate 0 → d(m) = 1;  sickness probability 0;  output ratio 1;  rules year 2026;
@@ -32,7 +32,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import scenario_from_dict
-from calculators.contract_end import (
+from calculators.dead_end.compare import (
+    DeadEndComparison,
+    Option,
+    OptionResult,
+    compare_options,
+    job_to_job_payment,
+)
+from calculators.dead_end.contract_end import (
     Route,
     aow_month,
     lead_months,
@@ -42,16 +49,9 @@ from calculators.contract_end import (
     settlement_ending,
     sick_pay_months_after_aow,
 )
-from calculators.dead_end import (
-    DeadEndComparison,
-    Option,
-    OptionResult,
-    compare_options,
-    job_to_job_payment,
-)
-from calculators.retention import monthly_hazard
+from calculators.money.retention import monthly_hazard
 from calculators.rules import rules_for
-from calculators.scenario import Scenario
+from calculators.scenario.model import Scenario
 from tests.unit.strategies import valid_scenarios
 
 RULES = rules_for(2026)

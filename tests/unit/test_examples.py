@@ -1,9 +1,9 @@
-"""The shipped examples (calculators/examples.py): every file offered with a name, every name a file."""
+"""The shipped examples (calculators/scenario/examples.py): each file has a name, each name a file."""
 
 from __future__ import annotations
 
-from calculators.examples import EXAMPLES_DIR, example_ids, load_example
 from calculators.i18n import Lang, group, text
+from calculators.scenario.examples import EXAMPLES_DIR, example_ids, load_example
 
 
 def test_files_and_names_match_in_both_languages() -> None:

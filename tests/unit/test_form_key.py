@@ -7,9 +7,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ui.form.state import form_key, form_scenario, form_values, seed_fields
+from ui.form.steps import ALL_FIELDS
 from ui.session import SUBSIDY_COUNT_KEY, doubt_key, subsidy_key, widget_key
-from ui.state import form_key, form_scenario, form_values, seed_fields
-from ui.steps import ALL_FIELDS
 
 FEES = widget_key("training.course_fees_eur")
 LABEL = widget_key("employee.label")

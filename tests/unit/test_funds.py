@@ -12,7 +12,7 @@ import pytest
 from calculators import funds
 from calculators.content import ContentError, load_yaml
 from calculators.i18n import Lang
-from calculators.scenario import Sector
+from calculators.scenario.model import Sector
 from calculators.sources import sources
 
 

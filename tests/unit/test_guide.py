@@ -6,8 +6,8 @@ import pytest
 
 from calculators import evaluate, scenario_from_dict
 from calculators.arguments import DOUBTS, select_cards
-from calculators.break_even import thresholds
 from calculators.i18n import Lang, text
+from calculators.money.break_even import thresholds
 from ui.guide import conversation_guide, guide_questions
 
 

@@ -9,7 +9,7 @@ import numpy_financial as npf
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from calculators.irr_batch import irr_batch
+from calculators.money.irr_batch import irr_batch
 
 money = st.floats(min_value=0.01, max_value=1e5, allow_nan=False, allow_infinity=False)
 

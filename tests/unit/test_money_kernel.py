@@ -1,4 +1,4 @@
-"""The one money model (calculators/money_kernel.py): one row, many draws and a team are one code path.
+"""The one money model (calculators/money/kernel.py): one row, many draws and a team are one code path.
 
 Three properties over generated scenarios (tests/unit/strategies.py):
 
@@ -19,9 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculators import evaluate, money_kernel, scenario_from_dict
-from calculators.fields import field_spec
-from calculators.monte_carlo import UNCERTAIN
+from calculators import evaluate, scenario_from_dict
+from calculators.money import kernel as money_kernel
+from calculators.money.monte_carlo import UNCERTAIN
+from calculators.scenario.fields import field_spec
 from tests.unit.strategies import numbers_in, valid_scenarios
 from tests.unit.test_cross_check import params_from_dict, reference_npv, scale_of, stay_value
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 from calculators import evaluate, scenario_from_dict, validation_errors
-from calculators.monte_carlo import (
+from calculators.money.monte_carlo import (
     FAN_PERCENTILES,
     UNCERTAIN,
     Distribution,
@@ -23,7 +23,7 @@ from calculators.monte_carlo import (
     simulate,
     tornado,
 )
-from calculators.scenario import Scenario
+from calculators.scenario.model import Scenario
 from tests.unit.strategies import valid_scenario_objects
 
 

@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 
 from calculators import evaluate, scenario_from_dict
-from calculators.monte_carlo import UNCERTAIN, batch_npv
-from calculators.team import evaluate_team
+from calculators.money.monte_carlo import UNCERTAIN, batch_npv
+from calculators.team.figures import evaluate_team
 
 Q_TEN_PERCENT_A_MONTH = 1 - 0.9**12  # a monthly hazard of 10 %: q0 = 1 − 0.9^12
 
@@ -106,8 +106,8 @@ def test_team_mode_counts_the_margin_per_employee() -> None:
 def test_team_file_column_fills_the_margin() -> None:
     """Pins the team column "Nieuw werk: marge per maand (€)": the template's mechanic has 250 a month,
     read back into his scenario; an employee without the cell gets the default 0."""
-    from calculators.team_read import read_team_file
-    from calculators.team_template import template_csv
+    from calculators.team.read import read_team_file
+    from calculators.team.template import template_csv
 
     team = read_team_file("team.csv", template_csv("nl"))
     margins = [row.scenario.benefits.extra_margin_per_month_eur for row in team.rows]

@@ -115,10 +115,10 @@ def _mutations(tree: ast.Module, names: set[str]) -> Iterator[tuple[int, str]]:
 
 def test_the_scan_sees_the_code() -> None:
     """Pins that the checks below read the real modules (an empty scan would pass anything)."""
-    assert REPO / "ui" / "cache.py" in SOURCES and REPO / "calculators" / "evaluate.py" in SOURCES
+    assert REPO / "ui" / "cache.py" in SOURCES and REPO / "calculators" / "money" / "evaluate.py" in SOURCES
     cached = {node.name for path in SOURCES for node in _cached_functions(_parse(path))}
     assert {"help_text", "rules_for", "load_yaml"} <= cached
-    assert "PLOTLY_CONFIG" in _shared_containers(_parse(REPO / "ui" / "results_view.py"))
+    assert "PLOTLY_CONFIG" in _shared_containers(_parse(REPO / "ui" / "chart_view.py"))
 
 
 def test_cached_functions_take_no_user_data() -> None:

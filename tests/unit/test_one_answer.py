@@ -24,11 +24,11 @@ from hypothesis import strategies as st
 
 from calculators import evaluate, scenario_from_dict
 from calculators.arguments import OWNER_CARDS, PREDICATES, cards, select_cards
-from calculators.break_even import Lever, thresholds
-from calculators.evaluate import npv
 from calculators.explain import HeadlineKind, read, what_would_change
-from calculators.fields import field_spec
-from calculators.scenario import Scenario, Subsidy, TrainingKind
+from calculators.money.break_even import Lever, thresholds
+from calculators.money.evaluate import npv
+from calculators.scenario.fields import field_spec
+from calculators.scenario.model import Scenario, Subsidy, TrainingKind
 from tests.unit.strategies import valid_scenarios
 from tests.unit.test_hand_computed import BASE
 
@@ -103,7 +103,7 @@ class TestExplainCommand:
         assert done.returncode == 0, done.stderr
         out = json.loads(done.stdout)
         assert set(out) == {"headline", "figures", "what_would_change", "cards"}
-        from calculators.scenario_io import load_scenario_json
+        from calculators.scenario.io import load_scenario_json
 
         scenario = load_scenario_json(example.read_bytes())
         assert out["figures"] == json.loads(json.dumps(evaluate(scenario).to_dict(with_months=False)))

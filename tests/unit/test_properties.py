@@ -25,10 +25,10 @@ from calculators import (
     scenario_from_dict,
     validation_errors,
 )
-from calculators.break_even import Lever, threshold
-from calculators.evaluate import npv
-from calculators.fields import field_spec
-from calculators.training_costs import time_costs
+from calculators.money.break_even import Lever, threshold
+from calculators.money.evaluate import npv
+from calculators.scenario.fields import field_spec
+from calculators.scenario.training_costs import time_costs
 from tests.unit.strategies import numbers_in, training_hours_cap, valid_scenario_objects, valid_scenarios
 
 
@@ -270,7 +270,7 @@ class TestResultIdentities:
 
     @given(valid_scenario_objects())
     def test_npv_alone_is_the_results_npv(self, s: Scenario) -> None:
-        """The NPV-only function used by the break-even search (calculators.evaluate.npv) gives the
+        """The NPV-only function used by the break-even search (calculators.money.evaluate.npv) gives the
         same figure as the last running total of the month rows, summed independently here."""
         rows = evaluate(s).months
         assert npv(s) == pytest.approx(math.fsum(row.discounted_net for row in rows), abs=noise(evaluate(s)))
@@ -298,7 +298,7 @@ def with_lever(s: Scenario, lever: Lever, value: float) -> Scenario:
 
 
 class TestBreakEvenThresholds:
-    """calculators.break_even: the value of one lever at which the training just pays."""
+    """calculators.money.break_even: the value of one lever at which the training just pays."""
 
     @given(valid_scenario_objects())
     def test_needed_value_gives_zero_npv(self, s: Scenario) -> None:

@@ -1,4 +1,4 @@
-"""The client report (ui/report.py): the HTML and the PDF carry the figures the app shows, fetch
+"""The client report (ui/report/build.py): the HTML and the PDF carry the figures the app shows, fetch
 nothing, escape what the user typed, and print as readable A4 pages.
 
 Expected figures are computed here by calling the calculators and formatting their results with
@@ -29,16 +29,16 @@ from pypdf import PdfReader
 
 from calculators import Scenario, evaluate, load_scenario_json
 from calculators.arguments import select_cards
-from calculators.break_even import thresholds
-from calculators.dead_end import compare_options, job_to_job_payment
+from calculators.dead_end.compare import compare_options, job_to_job_payment
 from calculators.explain import key_figures, what_if_lines
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
-from calculators.monte_carlo import simulate
+from calculators.money.break_even import thresholds
+from calculators.money.monte_carlo import simulate
 from calculators.rules import rules_for
 from calculators.sources import sources
-from ui.report import ReportRequest, build_document, report_html, report_pdf
-from ui.uncertainty_text import share_text
+from ui.report.build import ReportRequest, build_document, report_html, report_pdf
+from ui.uncertainty.text import share_text
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "content" / "examples"
@@ -261,7 +261,7 @@ def test_conversation_guide_only_when_asked(guide: bool) -> None:
 def test_app_uncertainty_settings_are_used() -> None:
     """Pins that the advisor's ranges and run count (as set in the app) give the report's chance."""
     _, scenario = CASES["one"]()[0]
-    from calculators.monte_carlo import ranges_for
+    from calculators.money.monte_carlo import ranges_for
 
     chosen = (("benefits.productivity_gain", (0.0, 0.06)),)
     request = replace(request_for("one", Lang.NL), ranges=chosen, draws=1_000)
@@ -436,7 +436,7 @@ def test_report_says_what_the_page_says(case: str, lang: Lang) -> None:
 def test_both_formats_come_from_one_document() -> None:
     """Pins report_files: the PDF and HTML it returns carry the same document as report_pdf/report_html
     (the page builds both from one computation per click)."""
-    from ui.report import report_files
+    from ui.report.build import report_files
 
     request = request_for("one", Lang.NL)
     pdf, html = report_files(request)

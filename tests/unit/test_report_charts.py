@@ -1,4 +1,4 @@
-"""The report's SVG charts (ui/report_charts.py): well-formed, the right elements and labels, and
+"""The report's SVG charts (ui/report/charts.py): well-formed, the right elements and labels, and
 nothing that would make the HTML report fetch anything.
 
 Cost figures of the garage example are computed by hand from content/examples/garage_ev_course.json
@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 
 from calculators import Result, Scenario, evaluate, load_scenario_json
-from calculators.dead_end import compare_options
+from calculators.dead_end.compare import compare_options
 from calculators.formatting import money
 from calculators.i18n import Lang, text
-from ui.report_charts import (
+from ui.report.charts import (
     Bar,
     bar_chart_svg,
     cost_breakdown_svg,

@@ -12,10 +12,10 @@ from typing import Any, ClassVar
 import pytest
 
 from calculators import Result, Scenario, evaluate, scenario_from_dict
-from calculators.break_even import Direction, Lever, Threshold
 from calculators.explain import KeyFigures, headline, horizon_text, key_figures, what_if_lines
 from calculators.formatting import money
 from calculators.i18n import Lang, text
+from calculators.money.break_even import Direction, Lever, Threshold
 from ui.safe_text import escape_markdown
 
 LANGS = [Lang.NL, Lang.EN]

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 import calculators.content as content
-import calculators.fields as fields
+import calculators.scenario.fields as fields
 from calculators.rules import RULE_UNITS, RulesError, available_years, rules_for
 from calculators.sources import source
 from tests.unit.conftest import clear_content_caches

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import calculators.fields as fields
+import calculators.scenario.fields as fields
 from calculators.rules import RULE_UNITS, RulesError, available_years, check_all, rules_for
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"

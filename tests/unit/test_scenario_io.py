@@ -1,6 +1,6 @@
 """The scenario file: defaults, round trips, the JSON Schema, and every way input is refused.
 
-Pins calculators/scenario_io.py: what comes in is either a valid Scenario or a ScenarioError that
+Pins calculators/scenario/io.py: what comes in is either a valid Scenario or a ScenarioError that
 names the field (dotted path), says what is wrong (``code``) and what is allowed, in Dutch and English.
 """
 
@@ -30,8 +30,8 @@ from calculators import (
     validation_errors,
 )
 from calculators.errors import JsonProblem
-from calculators.fields import field_specs
-from calculators.scenario_io import MAX_FILE_BYTES
+from calculators.scenario.fields import field_specs
+from calculators.scenario.io import MAX_FILE_BYTES
 from tests.unit.strategies import valid_scenario_objects
 
 REPO = Path(__file__).resolve().parents[2]

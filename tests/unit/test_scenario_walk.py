@@ -1,4 +1,4 @@
-"""The scenario's dataclasses are the one list of fields (calculators/scenario_walk.py).
+"""The scenario's dataclasses are the one list of fields (calculators/scenario/walk.py).
 
 Reading, writing, range checks and the JSON Schema all walk the tree built from the dataclasses, so a
 new field needs only its line in a dataclass and its spec in content/defaults.yaml. These tests add a
@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from calculators import fields as catalogue
-from calculators import scenario_io
 from calculators.content import ContentError
 from calculators.errors import Allowed, ScenarioError
-from calculators.fields import FieldSpec, field_specs
-from calculators.scenario import Company, Scenario, Sector, Subsidy, Training
-from calculators.scenario_io import json_schema, scenario_from_dict, scenario_to_dict
-from calculators.scenario_walk import Kind, Node, scenario_tree
+from calculators.scenario import fields as catalogue
+from calculators.scenario import io as scenario_io
+from calculators.scenario.fields import FieldSpec, field_specs
+from calculators.scenario.io import json_schema, scenario_from_dict, scenario_to_dict
+from calculators.scenario.model import Company, Scenario, Sector, Subsidy, Training
+from calculators.scenario.walk import Kind, Node, scenario_tree
 
 
 def _spec(path: str, kind: str, default: Any, **extra: Any) -> FieldSpec:
@@ -174,7 +174,7 @@ class TestTreeAndCatalogue:
 
 
 class TestWhichErrorFirst:
-    """With several problems, structure before values (calculators/scenario_read.py), as before."""
+    """With several problems, structure before values (calculators/scenario/read.py), as before."""
 
     def test_an_unknown_key_before_a_wrong_value(self) -> None:
         """horizon_months is a value, dead_end.nope a key of an object: the object's shape comes first."""

@@ -16,7 +16,7 @@ import pytest
 from calculators import default_scenario
 from calculators.i18n import Lang
 from ui import session
-from ui.compare_model import Comparison, NamedScenario, Opened
+from ui.comparison import Comparison, NamedScenario, Opened
 from ui.session import KeptFile, Refusal, Role
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,6 +1,6 @@
 """The vectorised team pass against a loop over ``evaluate()``; flags and totals.
 
-The loop is the independent method: :func:`calculators.evaluate.evaluate` computes one employee at a
+The loop is the independent method: :func:`calculators.money.evaluate.evaluate` computes one employee at a
 time with its own code path (cashflows, metrics). Agreement is asserted within a cent for money and
 exactly for months, on random valid scenarios (hypothesis), on the template's example team and on
 teams that mix horizons and exceed one chunk.
@@ -14,12 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import calculators.team as team_module
+import calculators.team.figures as team_module
 from calculators import evaluate, scenario_from_dict
-from calculators.scenario import Scenario
-from calculators.team import TeamMember, evaluate_team, team_arrays
-from calculators.team_read import read_team_file
-from calculators.team_template import template_csv, template_xlsx
+from calculators.scenario.model import Scenario
+from calculators.team.figures import TeamMember, evaluate_team, team_arrays
+from calculators.team.read import read_team_file
+from calculators.team.template import template_csv, template_xlsx
 from tests.unit.strategies import valid_scenario_objects
 
 CENT = 0.005

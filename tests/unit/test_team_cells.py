@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.team_cells import UNSHOWABLE_CHARACTER, CellProblem, ColumnReader
-from calculators.team_columns import team_columns
-from calculators.team_formats import CONTROL_CHARACTER
-from calculators.team_numbers import CellRefused, NumberNotation, ParsedNumber, parse_number
+from calculators.team.cells import UNSHOWABLE_CHARACTER, CellProblem, ColumnReader
+from calculators.team.columns import team_columns
+from calculators.team.formats import CONTROL_CHARACTER
+from calculators.team.numbers import CellRefused, NumberNotation, ParsedNumber, parse_number
 
 EVERY_CHARACTER = range(0x110000)
 

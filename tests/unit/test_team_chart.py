@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ui.charts import PALETTE
-from ui.team_chart import MAX_BARS, team_npv_figure
+from ui.team.chart import MAX_BARS, team_npv_figure
 
 
 class TestBars:

@@ -10,11 +10,11 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 
-from calculators.team import evaluate_team
-from calculators.team_export import export_csv, export_xlsx
-from calculators.team_read import TeamFile
-from calculators.team_template import template_csv
-from calculators.team_write import safe_cell
+from calculators.team.export import export_csv, export_xlsx
+from calculators.team.figures import evaluate_team
+from calculators.team.read import TeamFile
+from calculators.team.template import template_csv
+from calculators.team.write import safe_cell
 from tests.unit.team_files import GOOD, LONG_NAME, REQUIRED_NL, dutch_csv, plain, read
 
 

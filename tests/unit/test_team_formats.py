@@ -8,7 +8,7 @@ import struct
 
 import pytest
 
-from calculators.team_read import MAX_FILE_BYTES, MAX_ROWS
+from calculators.team.read import MAX_FILE_BYTES, MAX_ROWS
 from tests.corpus.team.make_corpus import zip_of
 from tests.unit.team_files import (
     CORPUS,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.team_numbers import NotationEvidence, number_notation, parse_decimal
+from calculators.team.numbers import NotationEvidence, number_notation, parse_decimal
 from tests.unit.team_files import (
     GOOD,
     GOOD_CELLS,

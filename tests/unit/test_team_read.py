@@ -8,7 +8,7 @@ import pytest
 
 from calculators import default_scenario
 from calculators.errors import ScenarioError
-from calculators.team_template import template_csv
+from calculators.team.template import template_csv
 from tests.unit.team_files import (
     COLUMNS_YAML,
     EN,

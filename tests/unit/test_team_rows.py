@@ -17,13 +17,13 @@ from hypothesis import strategies as st
 
 from benchmarks.team import team_csv
 from calculators.errors import ScenarioError
-from calculators.fields import field_specs
-from calculators.scenario import Scenario
-from calculators.scenario_io import scenario_to_json
-from calculators.team_columns import team_columns, value_field
-from calculators.team_read import read_team_file
-from calculators.team_rows import fast_scenarios, general_scenario, row_data, row_scenarios
-from calculators.team_template import template_csv
+from calculators.scenario.fields import field_specs
+from calculators.scenario.io import scenario_to_json
+from calculators.scenario.model import Scenario
+from calculators.team.columns import team_columns, value_field
+from calculators.team.read import read_team_file
+from calculators.team.rows import fast_scenarios, general_scenario, row_data, row_scenarios
+from calculators.team.template import template_csv
 
 Row = dict[str, Any]
 

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from calculators.content import ContentError
-from calculators.team_columns import team_columns
-from calculators.team_template import column_guide, template_csv, template_xlsx
+from calculators.team.columns import team_columns
+from calculators.team.template import column_guide, template_csv, template_xlsx
 from tests.unit.conftest import clear_content_caches
 from tests.unit.team_files import COLUMNS_YAML, EN, NL, plain
 

@@ -22,8 +22,7 @@ from dataclasses import replace
 
 import pytest
 
-from calculators.rules import rules_for
-from calculators.transition_payment import (
+from calculators.dead_end.transition_payment import (
     CostItem,
     CostPurpose,
     SalaryBase,
@@ -32,6 +31,7 @@ from calculators.transition_payment import (
     service_period,
     transition_payment,
 )
+from calculators.rules import rules_for
 
 D = dt.date
 BASE = SalaryBase(3000.0, 0.08)  # M = 3240; 1080 per year of service

@@ -10,14 +10,14 @@ import datetime as dt
 
 import pytest
 
-from calculators.rules import rules_for
-from calculators.transition_payment import (
+from calculators.dead_end.transition_payment import (
     CostItem,
     CostPurpose,
     SalaryBase,
     service_period,
     transition_payment,
 )
+from calculators.rules import rules_for
 
 D = dt.date
 BASE = SalaryBase(3000.0, 0.08)  # M = 3240, one year of service = 1080

@@ -15,7 +15,7 @@ import pytest
 from calculators import scenario_from_dict
 from calculators.formatting import money
 from calculators.i18n import Lang, text
-from calculators.monte_carlo import (
+from calculators.money.monte_carlo import (
     FAN_PERCENTILES,
     Distribution,
     Simulation,
@@ -23,8 +23,8 @@ from calculators.monte_carlo import (
     simulate,
     tornado,
 )
-from ui.uncertainty_charts import fan_figure, npv_histogram_figure, tornado_figure, uncertain_label
-from ui.uncertainty_text import share_text, summary_lines
+from ui.uncertainty.charts import fan_figure, npv_histogram_figure, tornado_figure, uncertain_label
+from ui.uncertainty.text import share_text, summary_lines
 
 LANGS = [Lang.NL, Lang.EN]
 SCENARIO = scenario_from_dict({"employee": {"label": "Sanne"}, "benefits": {"productivity_gain": 0.03}})

@@ -1,5 +1,5 @@
 """Page script: the guided flow (kept as a file so AppTest can switch to it)."""
 
-from ui.wizard import render
+from ui.wizard.flow import render
 
 render()

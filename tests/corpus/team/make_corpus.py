@@ -18,8 +18,8 @@ from pathlib import Path
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from calculators.team_columns import team_columns
-from calculators.team_template import template_csv, template_xlsx
+from calculators.team.columns import team_columns
+from calculators.team.template import template_csv, template_xlsx
 
 HERE = Path(__file__).resolve().parent
 NL_HEADER = [column.header_nl for column in team_columns()]

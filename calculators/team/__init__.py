@@ -1,0 +1,1 @@
+"""Team mode: the spreadsheet of employees (columns, cells, reading, template, exports) and its figures."""

@@ -1,0 +1,1 @@
+"""Comparing scenarios: the Comparison type, opening cases beside the work, the view and its chart."""

@@ -1,0 +1,1 @@
+"""The dead-end comparison on screen: its words (pure) and its view."""

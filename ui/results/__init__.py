@@ -1,0 +1,1 @@
+"""The results page: the answer, charts, cash by month, uncertainty, arguments, assumptions, dead end."""

@@ -1,0 +1,1 @@
+"""The team page: upload, results table, chart and opening one employee in the wizard."""

@@ -1,0 +1,1 @@
+"""How sure is it: the simulation's settings, charts, words and tab."""
