@@ -24,7 +24,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from calculators.dead_end.compare import DeadEndComparison, compare_options
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.results import DeadEndComparison
 from calculators.dead_end.transition_payment import SalaryBase, TransitionPayment, transition_payment
 from calculators.error_text import render_error
 from calculators.errors import ScenarioError

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from calculators.content import ContentError, load_yaml
-from calculators.dead_end.compare import DeadEndComparison
+from calculators.dead_end.results import DeadEndComparison
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
 from calculators.money.break_even import Direction, Lever, Threshold

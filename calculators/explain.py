@@ -5,7 +5,7 @@ argument cards — for the results page, the report and ``python -m calculators 
 Notes
 -----
 Every number in these texts is a named figure of a result object (:class:`~calculators.money.evaluate.
-Result`, its ``breakdown``, :class:`~calculators.dead_end.compare.DeadEndComparison`, the break-even
+Result`, its ``breakdown``, :class:`~calculators.dead_end.results.DeadEndComparison`, the break-even
 :class:`~calculators.money.break_even.Threshold` values): nothing here sums money a second time. The
 headline's kind says which question it answers: ``pays`` / ``does_not_pay`` for the training on its
 own, ``dead_end_comparison`` for an employee on a dead-end track, whose answer is the comparison's
@@ -20,7 +20,8 @@ from enum import StrEnum
 from typing import Any
 
 from calculators.arguments import OWNER_CARDS, ChosenCard, select_cards
-from calculators.dead_end.compare import DeadEndComparison, compare_options
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.results import DeadEndComparison
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text
 from calculators.money.break_even import Lever, Threshold, thresholds

@@ -15,7 +15,8 @@ from typing import Any, TypeVar, cast
 
 import streamlit as st
 
-from calculators.dead_end.compare import DeadEndComparison, compare_options
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.results import DeadEndComparison
 from calculators.money.break_even import Threshold, thresholds
 from calculators.money.evaluate import Result, evaluate
 from calculators.scenario.model import Scenario

@@ -10,7 +10,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from calculators.dead_end.compare import COMPONENTS, DeadEndComparison
+from calculators.dead_end.results import COMPONENTS, DeadEndComparison
 from calculators.formatting import money
 from calculators.i18n import Lang, text
 from calculators.money.evaluate import Result

@@ -11,7 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from calculators import scenario_from_dict
-from calculators.dead_end.compare import Option, compare_options
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.results import Option
 from calculators.explain import answer_lines
 from calculators.i18n import Lang, text
 from tests.app.helpers import goto, set_number

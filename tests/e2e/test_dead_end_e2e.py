@@ -16,7 +16,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
 from calculators import scenario_from_dict
-from calculators.dead_end.compare import DeadEndComparison, Option, compare_options
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.results import DeadEndComparison, Option
 from calculators.i18n import text
 from tests.bakery_case import bakery
 from tests.e2e.flows import choose, next_step, open_in, type_into, wait_for_charts

@@ -56,14 +56,9 @@ from typing import Any
 import pytest
 
 from calculators import scenario_from_dict
-from calculators.dead_end.compare import (
-    COMPONENTS,
-    DeadEndComparison,
-    Option,
-    Route,
-    compare_options,
-    notice_months,
-)
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.contract_end import Route, notice_months
+from calculators.dead_end.results import COMPONENTS, DeadEndComparison, Option
 from calculators.money.retention import monthly_hazard
 from calculators.rules import rules_for
 from calculators.scenario.model import Scenario

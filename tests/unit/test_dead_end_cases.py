@@ -30,7 +30,9 @@ from typing import Any
 import pytest
 
 from calculators import scenario_from_dict
-from calculators.dead_end.compare import Option, Route, compare_options
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.contract_end import Route
+from calculators.dead_end.results import Option
 from calculators.scenario.model import Scenario
 
 TRAINING_HOURS_COST = 24 * 4212 / (38 * 52 / 12)  # 613.894737
@@ -286,7 +288,7 @@ class TestNoticeAndSicknessWeights:
         """p = 10 % a year: h = 1 − 0.9^(1/12). Healthy through month m: 0.9^(m/12); illness started in
         months 1 … m: 1 − 0.9^(m/12). Month 12: healthy 0.9 exactly, ill 0.1. At age 40 no illness starts
         at or after the state pension age."""
-        from calculators.dead_end.compare import _setting
+        from calculators.dead_end.setting import make_setting as _setting
         from calculators.rules import rules_for
 
         scenario = _scenario(sickness_annual_probability=0.10)

@@ -32,13 +32,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import scenario_from_dict
-from calculators.dead_end.compare import (
-    DeadEndComparison,
-    Option,
-    OptionResult,
-    compare_options,
-    job_to_job_payment,
-)
+from calculators.dead_end.compare import compare_options
 from calculators.dead_end.contract_end import (
     Route,
     aow_month,
@@ -49,6 +43,8 @@ from calculators.dead_end.contract_end import (
     settlement_ending,
     sick_pay_months_after_aow,
 )
+from calculators.dead_end.options import job_to_job_payment
+from calculators.dead_end.results import DeadEndComparison, Option, OptionResult
 from calculators.money.retention import monthly_hazard
 from calculators.rules import rules_for
 from calculators.scenario.model import Scenario

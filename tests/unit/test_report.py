@@ -29,7 +29,8 @@ from pypdf import PdfReader
 
 from calculators import Scenario, evaluate, load_scenario_json
 from calculators.arguments import select_cards
-from calculators.dead_end.compare import compare_options, job_to_job_payment
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.options import job_to_job_payment
 from calculators.explain import key_figures, what_if_lines
 from calculators.formatting import money, percent
 from calculators.i18n import Lang, text

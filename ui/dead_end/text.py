@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from calculators.dead_end.compare import DeadEndComparison, ExitPayment, OptionResult, Route
+from calculators.dead_end.contract_end import Route
+from calculators.dead_end.options import ExitPayment
+from calculators.dead_end.results import DeadEndComparison, OptionResult
 from calculators.error_text import format_in_unit
 from calculators.explain import option_name
 from calculators.formatting import money, number

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from calculators.dead_end.compare import ExitPayment, Option, job_to_job_payment
+from calculators.dead_end.options import ExitPayment, job_to_job_payment
+from calculators.dead_end.results import Option
 from calculators.explain import answer_lines, comparison_headline, horizon_text
 from calculators.i18n import Lang, text
 from calculators.rules import rules_for

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from calculators.arguments import ChosenCard, select_cards
-from calculators.dead_end.compare import DeadEndComparison, compare_options
+from calculators.dead_end.compare import compare_options
+from calculators.dead_end.results import DeadEndComparison
 from calculators.i18n import Lang
 from calculators.money.break_even import Threshold, thresholds
 from calculators.money.evaluate import Result, evaluate

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from calculators.dead_end.compare import DeadEndComparison
+from calculators.dead_end.results import DeadEndComparison
 from calculators.formatting import money
 from calculators.i18n import Lang, text
 from calculators.money.evaluate import Result

@@ -6,7 +6,8 @@ Pure: no Streamlit. Written with the app's own sentences (ui/dead_end/text.py).
 
 from __future__ import annotations
 
-from calculators.dead_end.compare import DeadEndComparison, Option, job_to_job_payment
+from calculators.dead_end.options import job_to_job_payment
+from calculators.dead_end.results import DeadEndComparison, Option
 from calculators.explain import answer_lines, comparison_headline, horizon_text
 from calculators.i18n import Lang, text
 from calculators.rules import rules_for
