@@ -19,7 +19,8 @@ from dataclasses import dataclass, fields
 import numpy as np
 import numpy.typing as npt
 
-from calculators.money import kernel as kernel
+from calculators.money import inputs as model_inputs
+from calculators.money import kernel
 from calculators.scenario.model import Scenario
 
 __all__ = ["CashFlows", "monthly_cash_flows", "stay_values"]
@@ -91,13 +92,13 @@ def row(model: kernel.Flows, index: int = 0) -> CashFlows:
 
 def monthly_cash_flows(scenario: Scenario) -> CashFlows:
     """Expected cash flows per month, weighted by the chance the employee is still there."""
-    return row(kernel.flows(kernel.inputs_for([scenario])))
+    return row(kernel.flows(model_inputs.inputs_for([scenario])))
 
 
 def stay_values(scenario: Scenario) -> FloatArray:
     """``V(n)`` for n = 0 … H − E: the training's value if the employee leaves n months after it
     (docs/money-model.md §8; :func:`calculators.money.kernel.stay_values`)."""
-    inputs = kernel.inputs_for([scenario])
+    inputs = model_inputs.inputs_for([scenario])
     values, _ = kernel.stay_values(inputs, kernel.flows(inputs))
     return np.asarray(
         values[0, : scenario.horizon_months - scenario.training.end_month + 1], dtype=np.float64

@@ -15,7 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from calculators.money import kernel as kernel
+from calculators.money import inputs as model_inputs
+from calculators.money import kernel
 from calculators.money.cashflows import CashFlows, row
 from calculators.money.metrics import irr_annual
 from calculators.scenario.io import validate
@@ -182,7 +183,7 @@ def npv(scenario: Scenario) -> float:
     True
     """
     validate(scenario)
-    inputs = kernel.inputs_for([scenario])
+    inputs = model_inputs.inputs_for([scenario])
     return float(np.sum(inputs.discount * kernel.flows(inputs).net, axis=1)[0])
 
 
@@ -200,7 +201,7 @@ def evaluate(scenario: Scenario) -> Result:
     (36, 36, 1)
     """
     validate(scenario)
-    inputs = kernel.inputs_for([scenario])
+    inputs = model_inputs.inputs_for([scenario])
     model = kernel.flows(inputs)
     figures = kernel.figures(inputs, model)  # the one model, one row (docs/money-model.md §8)
     flows = row(model)

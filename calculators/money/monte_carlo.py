@@ -3,7 +3,7 @@
 Notes
 -----
 The simulation is the one money model (:mod:`calculators.money.kernel`, docs/money-model.md) with
-every uncertain input replaced by a column of N draws (:func:`calculators.money.kernel.with_draws`),
+every uncertain input replaced by a column of N draws (:func:`calculators.money.model_inputs.with_draws`),
 so one pass of numpy evaluates all draws (no Python loop per draw). With every draw equal to the
 scenario's own value it gives exactly the deterministic NPV (tested).
 
@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from calculators.money import kernel as kernel
+from calculators.money import inputs as model_inputs
+from calculators.money import kernel
 from calculators.scenario.fields import field_spec
 from calculators.scenario.io import validate
 from calculators.scenario.model import Scenario
@@ -163,17 +164,17 @@ def _chunks(draws: Mapping[str, FloatArray]) -> list[dict[str, FloatArray]]:
     ]
 
 
-def _figures(base: kernel.ModelInputs, draws: Mapping[str, FloatArray]) -> kernel.Figures:
+def _figures(base: model_inputs.ModelInputs, draws: Mapping[str, FloatArray]) -> kernel.Figures:
     """The one money model (:mod:`calculators.money.kernel`) with the drawn columns put in."""
-    return kernel.figures(kernel.with_draws(base, draws))
+    return kernel.figures(model_inputs.with_draws(base, draws))
 
 
 def batch_npv(s: Scenario, draws: Mapping[str, FloatArray]) -> FloatArray:
     """NPV for every draw (docs/money-model.md §3–§8 over arrays: draws × months)."""
-    base = kernel.inputs_for([s])
+    base = model_inputs.inputs_for([s])
     parts = []
     for chunk in _chunks(draws):
-        inputs = kernel.with_draws(base, chunk)
+        inputs = model_inputs.with_draws(base, chunk)
         parts.append(np.sum(inputs.discount * kernel.flows(inputs).net, axis=1))
     return np.asarray(np.concatenate(parts), dtype=np.float64)
 
@@ -196,7 +197,7 @@ def batch_break_even_stay(s: Scenario, draws: Mapping[str, FloatArray]) -> Float
     The break-even stay is the smallest n from which every stay pays
     (:func:`calculators.money.metrics.pays_from`).
     """
-    base = kernel.inputs_for([s])
+    base = model_inputs.inputs_for([s])
     parts = [_stays(_figures(base, chunk)) for chunk in _chunks(draws)]
     return np.asarray(np.concatenate(parts), dtype=np.float64)
 
@@ -250,7 +251,7 @@ def simulate(
     if count < 1:
         raise ValueError(f"at least one draw is needed, not {count}")
     drawn = draw(ranges or default_ranges(s), count, seed)
-    base = kernel.inputs_for([s])
+    base = model_inputs.inputs_for([s])
     npv_parts, fan_parts, stay_parts = [], [], []
     for chunk in _chunks(drawn):
         figures = _figures(base, chunk)  # one pass of the one model per chunk of draws

@@ -3,7 +3,7 @@
 Notes
 -----
 Team mode is the one money model (:mod:`calculators.money.kernel`, docs/money-model.md §2–§8)
-with one row per employee (:func:`calculators.money.kernel.inputs_for` stacks the scenarios), so
+with one row per employee (:func:`calculators.money.model_inputs.inputs_for` stacks the scenarios), so
 numpy evaluates a whole team without a Python loop per employee, with the very code that
 :func:`calculators.money.evaluate.evaluate` runs for one row (tested with hypothesis against a loop over
 ``evaluate``). Per employee, with ``d(m)`` the
@@ -38,7 +38,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from calculators.money import kernel as kernel
+from calculators.money import inputs as model_inputs
+from calculators.money import kernel
 from calculators.scenario.model import RoleOutlook, Scenario, TrainingKind
 
 __all__ = ["TeamArrays", "TeamMember", "TeamResult", "TeamTotals", "evaluate_team", "team_arrays"]
@@ -110,7 +111,7 @@ class TeamResult:
 
 def _group_arrays(group: Sequence[Scenario]) -> TeamArrays:
     """The figures of employees who share one horizon: the one money model, one row per employee."""
-    inputs = kernel.inputs_for(group)
+    inputs = model_inputs.inputs_for(group)
     figures = kernel.figures(inputs)
     return TeamArrays(
         npv_eur=figures.npv,

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import evaluate, scenario_from_dict
+from calculators.money import inputs as model_inputs
 from calculators.money import kernel as money_kernel
 from calculators.money.monte_carlo import UNCERTAIN
 from calculators.scenario.fields import field_spec
@@ -35,7 +36,7 @@ def test_kernel_agrees_with_the_leaving_path_enumeration(data: dict[str, Any]) -
     """Pins NPV and V(n), n = 0 … H − E, against the brute-force reference of test_cross_check."""
     s = scenario_from_dict(data)
     p = params_from_dict(data)
-    inputs = money_kernel.inputs_for([s])
+    inputs = model_inputs.inputs_for([s])
     figures = money_kernel.figures(inputs)
     tolerance = 1e-6 * scale_of(p)
     assert figures.npv[0] == pytest.approx(reference_npv(p), abs=tolerance)
@@ -90,7 +91,7 @@ def test_drawn_columns_equal_scenarios_built_with_those_values(
             }
         )
     draws = {name: np.array([row[name] for row in rows]) for name in UNCERTAIN}
-    batch = money_kernel.figures(money_kernel.with_draws(money_kernel.inputs_for([s]), draws))
+    batch = money_kernel.figures(model_inputs.with_draws(model_inputs.inputs_for([s]), draws))
     assert q0 == s.retention.annual_quit_probability  # the base scenario itself is untouched
     for index, row in enumerate(rows):
         alone = evaluate(scenario_from_dict(_with_values(data, row)))
@@ -106,9 +107,9 @@ def test_stacked_rows_equal_each_scenario_alone(datas: list[dict[str, Any]], rng
     horizon = datas[0]["horizon_months"]
     scenarios = [s for s in map(scenario_from_dict, datas) if s.horizon_months == horizon]
     rng.shuffle(scenarios)
-    stacked = money_kernel.figures(money_kernel.inputs_for(scenarios))
+    stacked = money_kernel.figures(model_inputs.inputs_for(scenarios))
     for index, s in enumerate(scenarios):
-        alone = money_kernel.figures(money_kernel.inputs_for([s]))
+        alone = money_kernel.figures(model_inputs.inputs_for([s]))
         assert stacked.npv[index] == alone.npv[0]
         assert stacked.payback_month[index] == alone.payback_month[0]
         assert stacked.break_even_stay[index] == alone.break_even_stay[0]
@@ -118,7 +119,7 @@ def test_stacked_rows_equal_each_scenario_alone(datas: list[dict[str, Any]], rng
 def test_one_pass_needs_one_horizon() -> None:
     """Pins the refusal of an empty list and of mixed horizons (team mode groups by horizon)."""
     with pytest.raises(ValueError, match="at least one"):
-        money_kernel.inputs_for([])
+        model_inputs.inputs_for([])
     short, long = scenario_from_dict({"horizon_months": 24}), scenario_from_dict({"horizon_months": 36})
     with pytest.raises(ValueError, match="same horizon"):
-        money_kernel.inputs_for([short, long])
+        model_inputs.inputs_for([short, long])
