@@ -2,7 +2,7 @@
 
 Pure: no Streamlit. Every accessor takes the state mapping; the Streamlit modules pass
 ``st.session_state`` and tests pass a dict. No other module spells a session key or indexes
-``st.session_state`` (tests/unit/test_session.py checks both). The families, by prefix or name:
+``st.session_state`` (tests/unit/ui/test_session.py checks both). The families, by prefix or name:
 the language and the role; the case (every input under ``INPUT_PREFIX``, the comparison under
 ``COMPARE_KEY`` as a :class:`ui.comparison.Comparison`, its name field); where the user is (the
 step, open expanders and tabs, questions being asked); messages that outlive a rerun (the last

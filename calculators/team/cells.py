@@ -45,7 +45,7 @@ __all__ = [
 _SHOWN_VALUE_LENGTH = 40
 # What a name never holds, as calculators.scenario.io refuses it: the Unicode categories Cc (controls),
 # Cs (surrogates), Zl and Zp (line and paragraph separators), as one search instead of a lookup per
-# character (tests/unit/test_team_cells.py checks the set against unicodedata, code point by code point).
+# character (tests/unit/team/test_team_cells.py checks the set against unicodedata, code point by code point).
 UNSHOWABLE_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _NUMBER_KINDS = frozenset({"number", "percent", "subsidy"})
 

@@ -9,7 +9,7 @@ and the wizard get. The fast one builds every row at once: the team's values as 
 that tie fields together checked on whole columns with numpy, and each scenario assembled from the
 default scenario's parts. A row the fast path cannot clear — a broken rule, or a value within a
 hair of a limit — goes the general way, so every refusal and its message still come from
-``scenario_io``. tests/unit/test_team_rows.py checks with generated rows that both paths agree.
+``scenario_io``. tests/unit/team/test_team_rows.py checks with generated rows that both paths agree.
 
 The values arrive as a team file's cells give them (:mod:`calculators.team.cells`): per field path,
 the number, word or flag of each row, None for an empty cell (the field keeps its default), and for
@@ -181,7 +181,7 @@ def _clear(
     ``calculators.scenario.io._cross_field_errors`` (docs/money-model.md §1, §3, §4, §7); the
     training's time cost is :func:`calculators.scenario.training_costs.time_costs` (§3) and the contract hours
     :func:`calculators.scenario.wages.contract_hours_per_month` (§2). A rule added there must be added here;
-    tests/unit/test_team_rows.py fails for a generated row the two judge differently.
+    tests/unit/team/test_team_rows.py fails for a generated row the two judge differently.
     """
 
     def number(path: str) -> Any:

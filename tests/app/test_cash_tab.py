@@ -1,7 +1,7 @@
 """The "cash by month" tab in AppTest, in Dutch and English: chart, totals, table and both downloads.
 
 AppTest cannot read a download button's bytes (conventions/streamlit.md §1.1), so the bytes are pinned
-in tests/unit/test_cash_by_month.py and the browser test downloads them; here the tab's parts, its
+in tests/unit/money/test_cash_by_month.py and the browser test downloads them; here the tab's parts, its
 figures (against an independent evaluate() of the page's own scenario) and the buttons' names.
 """
 

@@ -3,7 +3,7 @@
 AppTest cannot read a download button's bytes (docs: conventions/streamlit.md §1.1), so after
 "make the report" the files are read from the session memo the component keeps them in
 (ui/cache.session_memo), which is exactly what the two buttons offer. The report's contents are
-checked in tests/unit/test_report.py; here: the controls are there, the files are valid, a changed
+checked in tests/unit/ui/test_report.py; here: the controls are there, the files are valid, a changed
 client name withdraws the old files, and nothing raises.
 """
 

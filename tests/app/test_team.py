@@ -4,7 +4,7 @@ refused when the comparison is full), and the results surviving a round trip to 
 exception.
 
 Expected texts are the catalogue's own sentences filled in by hand (row numbers, columns, counts),
-and each refusal's message comes from the reader (tests/unit/test_team_formats.py pins those).
+and each refusal's message comes from the reader (tests/unit/team/test_team_formats.py pins those).
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from calculators.team.errors import TeamFileError
 from calculators.team.read import MAX_FILE_BYTES, read_team_file
 from calculators.team.template import template_csv, template_xlsx
 from tests.app.helpers import goto, open_results_tab, set_number
-from tests.unit.team_files import CORPUS
-from tests.unit.test_team_formats import CORPUS_OUTCOMES
+from tests.unit.team.team_files import CORPUS
+from tests.unit.team.test_team_formats import CORPUS_OUTCOMES
 from ui.form.navigation import WIZARD_PAGE
 from ui.session import COMPARE_KEY, OPENED_KEY, widget_key
 from ui.session import TEAM_CONFIRM_KEY as CONFIRM_KEY

@@ -22,7 +22,7 @@ from calculators.scenario.model import Scenario
 from calculators.team.read import read_team_file
 from calculators.team.template import template_csv
 from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
-from tests.unit.team_files import CORPUS
+from tests.unit.team.team_files import CORPUS
 from ui.form.steps import RESULTS_TABS, STEPS
 from ui.session import tabs_key, widget_key
 from ui.team.table import COLUMN_WIDTHS

@@ -2,7 +2,7 @@
 calculators.explain, agrees with the result, answers every ticked doubt, and words "what would have to
 change" the right way round.
 
-Hand-computed cases use the base of tests/unit/test_hand_computed.py (docs/money-model.md):
+Hand-computed cases use the base of tests/unit/money/test_hand_computed.py (docs/money-model.md):
     Wm = 3000 × 1.08 × 1.30 = 4212; w = 24.30 an hour; training 1000 fees + 24 h × 24.30 = 583.20
     (cost 1583.20, month 1); gain 10 %, employer share 1, no ramp, no decay: 421.20 a month after the
     training; horizon 12, discount rate 0, quit probability 0.
@@ -29,8 +29,8 @@ from calculators.money.break_even import Lever, thresholds
 from calculators.money.evaluate import npv
 from calculators.scenario.fields import field_spec
 from calculators.scenario.model import Scenario, Subsidy, TrainingKind
+from tests.unit.money.test_hand_computed import BASE
 from tests.unit.strategies import valid_scenarios
-from tests.unit.test_hand_computed import BASE
 
 ROOT = Path(__file__).resolve().parents[2]
 DOUBTS = field_spec("doubts").values

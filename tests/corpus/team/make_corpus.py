@@ -3,8 +3,9 @@
     .venv/bin/python -m tests.corpus.team.make_corpus
 
 Each file is small on disk. What the reader must say about each one is pinned in
-tests/unit/test_team_formats.py (``CORPUS_OUTCOMES``) and, through the page, in tests/app/test_team.py. Files
-that are too large or too long are made inside the tests instead (no 5 MB file in git).
+tests/unit/team/test_team_formats.py (``CORPUS_OUTCOMES``) and, through the page, in
+tests/app/test_team.py. Files that are too large or too long are made inside the tests instead (no
+5 MB file in git).
 """
 
 from __future__ import annotations

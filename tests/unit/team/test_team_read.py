@@ -9,7 +9,7 @@ import pytest
 from calculators import default_scenario
 from calculators.errors import ScenarioError
 from calculators.team.template import template_csv
-from tests.unit.team_files import (
+from tests.unit.team.team_files import (
     COLUMNS_YAML,
     EN,
     GOOD,

@@ -4,7 +4,7 @@ Covers calculators/dead_end/contract_end.py and the routes in calculators/dead_e
 (docs/dead-end-model.md, /work/shared/domain/dutch-rules.md §0, content/rules/2026.yaml). Every
 expected number below is worked out by hand from the rules; none was obtained by running the code.
 
-Tractable setting (unless a test says otherwise), as in tests/unit/test_dead_end_cases.py:
+Tractable setting (unless a test says otherwise), as in tests/unit/dead_end/test_dead_end_cases.py:
     discount rate 0 → d(m) = 1;  sickness probability 0;  output ratio 1;  rules year 2026;
     gross 3000, holiday allowance 0.08, on-cost 0.30, 38 h/week, productivity gap 10 % that does not grow:
         Wm = 3000 × 1.08 × 1.30 = 4212;  old-role output 4212 × 0.90 = 3790.80 a month (before month R);

@@ -19,7 +19,7 @@ from ui import session
 from ui.comparison import Comparison, NamedScenario, Opened
 from ui.session import KeptFile, Refusal, Role
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 UI_MODULES = sorted(path for path in (REPO / "ui").rglob("*.py") if path.name != "session.py")
 KEYS = {name: getattr(session, name) for name in session.__all__ if name.endswith("_KEY")}
 PREFIXES = (session.INPUT_PREFIX, session.RANGE_PREFIX, "_leerwinst_")

@@ -17,7 +17,7 @@ from calculators import errors
 from calculators.error_text import render_error
 from calculators.errors import Allowed, JsonProblem, ScenarioError
 
-ERRORS_FILE = Path(__file__).resolve().parents[2] / "calculators" / "errors.py"
+ERRORS_FILE = Path(__file__).resolve().parents[3] / "calculators" / "errors.py"
 
 # One error of each shape: a range, a choice, a length, a count, a JSON problem, a rule with no value shown.
 SAMPLES = (

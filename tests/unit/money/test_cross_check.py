@@ -29,7 +29,7 @@ import yaml
 
 from calculators import ScenarioError, evaluate, scenario_from_dict
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES_DIR = ROOT / "content" / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES_DIR.glob("*.json"))
 DEFAULTS: dict[str, Any] = yaml.safe_load((ROOT / "content" / "defaults.yaml").read_text(encoding="utf-8"))[

@@ -3,7 +3,7 @@
 Three properties over generated scenarios (tests/unit/strategies.py):
 
 - the kernel's NPV and every ``V(n)`` agree with the independent leaving-path enumeration of
-  tests/unit/test_cross_check.py (which does not follow the spec's survival-weighted formulas);
+  tests/unit/money/test_cross_check.py (which does not follow the spec's survival-weighted formulas);
 - putting drawn columns into one scenario's inputs (the simulation's way) gives, row by row, what
   evaluating a scenario *built* with those values gives (the single case's way);
 - stacking scenarios (team mode's way) gives each row what that scenario alone gives, in any order.
@@ -24,8 +24,8 @@ from calculators.money import inputs as model_inputs
 from calculators.money import kernel as money_kernel
 from calculators.money.monte_carlo import UNCERTAIN
 from calculators.scenario.fields import field_spec
+from tests.unit.money.test_cross_check import params_from_dict, reference_npv, scale_of, stay_value
 from tests.unit.strategies import numbers_in, valid_scenarios
-from tests.unit.test_cross_check import params_from_dict, reference_npv, scale_of, stay_value
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -15,7 +15,7 @@ from calculators.team.figures import evaluate_team
 from calculators.team.read import TeamFile
 from calculators.team.template import template_csv
 from calculators.team.write import safe_cell
-from tests.unit.team_files import GOOD, LONG_NAME, REQUIRED_NL, dutch_csv, plain, read
+from tests.unit.team.team_files import GOOD, LONG_NAME, REQUIRED_NL, dutch_csv, plain, read
 
 
 class TestSkippedInExports:

@@ -37,7 +37,7 @@ from ui.report.charts import (
     wrap_label,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "content" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "content" / "examples"
 SVG = "{http://www.w3.org/2000/svg}"
 LANGS = [Lang.NL, Lang.EN]
 

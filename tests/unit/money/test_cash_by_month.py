@@ -25,7 +25,7 @@ from calculators.money.cash_by_month import CASH_COLUMNS, cash_by_month, cash_cs
 from calculators.scenario.io import scenario_to_json
 from tests.unit.strategies import valid_scenarios
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _case(rate: float = 0.0) -> dict[str, Any]:

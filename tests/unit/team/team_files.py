@@ -15,7 +15,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from calculators.team.errors import RowError, TeamFileError
 from calculators.team.read import TeamFile, read_team_file
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 CORPUS = REPO / "tests" / "corpus" / "team"
 COLUMNS_YAML = yaml.safe_load((REPO / "content" / "team_columns.yaml").read_text(encoding="utf-8"))
 NL = [column["header"]["nl"] for column in COLUMNS_YAML["columns"].values()]

@@ -10,7 +10,7 @@ import pytest
 
 from calculators.team.read import MAX_FILE_BYTES, MAX_ROWS
 from tests.corpus.team.make_corpus import zip_of
-from tests.unit.team_files import (
+from tests.unit.team.team_files import (
     CORPUS,
     GOOD,
     REQUIRED_NL,

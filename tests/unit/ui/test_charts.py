@@ -18,7 +18,7 @@ from calculators.formatting import money
 from calculators.i18n import Lang, text
 from ui.charts import cumulative_cash_flow_figure
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "content" / "examples").glob("*.json"))
+EXAMPLES = sorted((Path(__file__).resolve().parents[3] / "content" / "examples").glob("*.json"))
 LANGS = [Lang.NL, Lang.EN]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from calculators.team.numbers import NotationEvidence, number_notation, parse_decimal
-from tests.unit.team_files import (
+from tests.unit.team.team_files import (
     GOOD,
     GOOD_CELLS,
     GOOD_EN,

@@ -3,7 +3,7 @@ nothing, escape what the user typed, and print as readable A4 pages.
 
 Expected figures are computed here by calling the calculators and formatting their results with
 calculators.formatting — not read from the report. One figure is computed by hand: the net cost of
-the garage example's training in today's money, € 2.483 (tests/unit/test_report_charts.py shows the
+the garage example's training in today's money, € 2.483 (tests/unit/ui/test_report_charts.py shows the
 arithmetic: 1650 + 250 + 120 + 1054.70 − 591.32 = 2483.38).
 
 The PDF's pages are rendered to PNG with poppler's pdftoppm into screenshots/report/ (git-ignored)
@@ -41,7 +41,7 @@ from calculators.sources import sources
 from ui.report.build import ReportRequest, build_document, report_html, report_pdf
 from ui.uncertainty.text import share_text
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "content" / "examples"
 SCREENSHOTS = ROOT / "screenshots" / "report"
 DAY = datetime.date(2026, 11, 28)

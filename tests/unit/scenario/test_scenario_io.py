@@ -34,7 +34,7 @@ from calculators.scenario.fields import field_specs
 from calculators.scenario.io import MAX_FILE_BYTES
 from tests.unit.strategies import valid_scenario_objects
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 EXAMPLES = sorted((REPO / "content" / "examples").glob("*.json"))
 SCHEMA_FILE = REPO / "content" / "scenario.schema.json"
 LANGS = ("nl", "en")

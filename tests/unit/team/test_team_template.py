@@ -13,7 +13,7 @@ from calculators.content import ContentError
 from calculators.team.columns import team_columns
 from calculators.team.template import column_guide, template_csv, template_xlsx
 from tests.unit.conftest import clear_content_caches
-from tests.unit.team_files import COLUMNS_YAML, EN, NL, plain
+from tests.unit.team.team_files import COLUMNS_YAML, EN, NL, plain
 
 
 class TestTemplate:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ui.page_icon import PAGE_ICON
 
-ICON_FILE = Path(__file__).resolve().parents[2] / "ui" / "assets" / "favicon.png"
+ICON_FILE = Path(__file__).resolve().parents[3] / "ui" / "assets" / "favicon.png"
 
 
 def test_icon_is_the_png_file_as_a_data_url() -> None:

@@ -7,7 +7,7 @@ over all the training's costs T (direct costs + time costs of §3):
     employer share e = max(0, 1 - S / T),   reclaimable C_cl = covered lines × e
 
 Every expected number is worked out by hand below from the base scenario of
-tests/unit/test_hand_computed.py (gross 3000, holiday 0.08, on-costs 0.30, 40 h/week, output ratio 1.0):
+tests/unit/money/test_hand_computed.py (gross 3000, holiday 0.08, on-costs 0.30, 40 h/week, output ratio 1.0):
 
     Wm = 3000 × 1.08 × 1.30 = 4212.00;  Hm = 40 × 52 / 12 = 173.333…;  w = 4212 / 173.333… = 24.30
     lost output = 0 (ratio 1.0, no cover), so the time costs of h training hours are h × 24.30.
@@ -42,8 +42,8 @@ from calculators.money.study_cost_clause import (
 from calculators.scenario.model import ClauseCost, Subsidy
 from calculators.scenario.training_costs import time_costs
 from calculators.team.figures import evaluate_team
+from tests.unit.money.test_hand_computed import G12, H12, eur, exact, make
 from tests.unit.strategies import valid_scenario_objects
-from tests.unit.test_hand_computed import G12, H12, eur, exact, make
 
 CLAUSE_ALL = {
     "enabled": True,
