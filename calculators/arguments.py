@@ -22,7 +22,7 @@ import numpy as np
 from calculators.content import ContentError, load_yaml
 from calculators.dead_end.results import DeadEndComparison
 from calculators.formatting import money, percent
-from calculators.i18n import Lang, text
+from calculators.i18n import Lang, plural, text
 from calculators.money.break_even import Direction, Lever, Threshold
 from calculators.money.evaluate import Result
 from calculators.money.retention import monthly_hazard
@@ -221,8 +221,8 @@ def facts(
     s, r = scenario, result
     situation = _Situation(s, r, dead_end)
     flags = frozenset(name for name, test in PREDICATES.items() if test(situation))
-    months = "units.months"
     clause = s.retention.study_cost_clause
+    expected_stay = round(_expected_stay_months(s))
 
     refund_12 = reclaimable_costs(clause, s.training, s.employee) * float(
         share_owed(clause, np.array([12]))[0]
@@ -233,8 +233,10 @@ def facts(
         if s.employee.label.strip()
         else text(lang, "results.employee_fallback"),
         "npv": money(r.npv_eur, lang),
-        "horizon": text(lang, months, value=r.horizon_months),
-        "break_even_stay": text(lang, months, value=r.break_even_stay_months)
+        "horizon": plural(lang, "units.months", r.horizon_months, value=r.horizon_months),
+        "break_even_stay": plural(
+            lang, "units.months", r.break_even_stay_months, value=r.break_even_stay_months
+        )
         if r.break_even_stay_months is not None
         else "–",
         "payback_month": str(r.payback_month) if r.payback_month is not None else "–",
@@ -256,9 +258,9 @@ def facts(
         "quit_probability_trained": percent(s.retention.quit_probability_with_training, lang, 0),
         "replacement_cost": money(replacement, lang),
         "waiting_cost_year": money(replacement * s.retention.annual_quit_probability, lang),
-        "expected_stay": text(lang, months, value=round(_expected_stay_months(s))),
+        "expected_stay": plural(lang, "units.months", expected_stay, value=expected_stay),
         "clause_refund_12": money(refund_12, lang),
-        "clause_months": text(lang, months, value=clause.repayment_months),
+        "clause_months": plural(lang, "units.months", clause.repayment_months, value=clause.repayment_months),
         "hiring_cost": money(s.benefits.vacancy.avoided_hiring_cost_eur, lang),
         "needed_gain": percent(v, lang)
         if (v := _threshold(found, Lever.PRODUCTIVITY_GAIN)) is not None

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from calculators.errors import JsonProblem, ScenarioError, install_renderer
 from calculators.formatting import money, number, percent
-from calculators.i18n import has_text, text
+from calculators.i18n import has_text, plural, text
 from calculators.scenario.fields import field_specs, spec_path
 
 __all__ = ["field_label", "format_in_unit", "json_problem_text", "render_error"]
@@ -90,8 +90,13 @@ def format_in_unit(value: object, unit: str, lang: str) -> str:
     if unit == "year":
         return str(int(value))  # 2026, never "2.026"
     shown = number(value, lang, 0 if float(value).is_integer() else 2)
-    key = f"units.{unit}_one" if value == 1 and has_text(lang, f"units.{unit}_one") else f"units.{unit}"
-    return text(lang, key, value=shown) if has_text(lang, key) else shown
+    key = f"units.{unit}"
+    if has_text(lang, key):
+        return text(lang, key, value=shown)
+    try:
+        return plural(lang, key, float(value), value=shown)  # CLDR plural rules through Babel
+    except KeyError:
+        return shown
 
 
 def field_label(field: str, lang: str) -> str:

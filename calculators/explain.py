@@ -23,7 +23,7 @@ from calculators.arguments import OWNER_CARDS, ChosenCard, select_cards
 from calculators.dead_end.compare import compare_options
 from calculators.dead_end.results import DeadEndComparison
 from calculators.formatting import money, percent
-from calculators.i18n import Lang, text
+from calculators.i18n import Lang, plural, text
 from calculators.money.break_even import Lever, Threshold, thresholds
 from calculators.money.evaluate import Result, evaluate
 from calculators.scenario.model import RoleOutlook, Scenario
@@ -48,7 +48,7 @@ __all__ = [
 
 def horizon_text(months: int, lang: Lang | str) -> str:
     """'36 maanden' / '36 months' / '1 month'."""
-    return text(lang, "units.months_one" if months == 1 else "units.months", value=months)
+    return plural(lang, "units.months", months, value=months)
 
 
 def _same(value: str) -> str:

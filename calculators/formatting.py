@@ -15,11 +15,10 @@ from functools import cache
 from babel import Locale
 from babel.numbers import NumberPattern, format_currency, format_decimal, parse_pattern
 
-from calculators.i18n import Lang
+from calculators.i18n import BABEL_LOCALE, Lang
 
 __all__ = ["BABEL_LOCALE", "MINUS", "WORD_JOINER", "money", "number", "percent", "signed_money"]
 
-BABEL_LOCALE = {Lang.NL: "nl_NL", Lang.EN: "en_IE"}
 # Digits enough for any float (the largest has 309 before the point). The default 28 makes rounding
 # fail from 1e26 up — amounts only bad input reaches, but its error message must still show them.
 _DIGITS = 400

@@ -13,9 +13,11 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from babel import Locale
+
 from calculators.content import CONTENT_DIR, ContentError, load_yaml
 
-__all__ = ["Lang", "flat_keys", "group", "has_text", "text"]
+__all__ = ["BABEL_LOCALE", "Lang", "flat_keys", "group", "has_text", "plural", "text"]
 
 
 class Lang(StrEnum):
@@ -23,6 +25,15 @@ class Lang(StrEnum):
 
     NL = "nl"
     EN = "en"
+
+
+# Irish English: a euro locale, so an English reader never takes the Dutch thousands dot for a decimal point
+BABEL_LOCALE = {Lang.NL: "nl_NL", Lang.EN: "en_IE"}
+
+
+@lru_cache(maxsize=4)
+def _locale(lang: Lang | str) -> Locale:
+    return Locale.parse(BABEL_LOCALE[Lang(lang)])
 
 
 @lru_cache(maxsize=4)
@@ -71,6 +82,24 @@ def text(lang: Lang | str, key: str, **values: object) -> str:
     if not isinstance(node, str):
         raise KeyError(f"{key!r} is a group of texts, not a text")
     return node.format(**values) if values else node
+
+
+def plural(lang: Lang | str, key: str, number: float, **values: object) -> str:
+    """The text for ``number`` of something: ``key`` is a group with one text per plural category of
+    the language (CLDR's rules through Babel: ``one`` and ``other`` for Dutch and English), never a
+    hand-made "one" check.
+
+    >>> plural("nl", "units.months", 1, value=1), plural("nl", "units.months", 2, value=2)
+    ('1 maand', '2 maanden')
+    >>> plural("en", "units.persons", 1, value=1), plural("en", "units.persons", 1.5, value="1.5")
+    ('1 person', '1.5 persons')
+    """
+    node = _lookup(lang, key)
+    if not isinstance(node, Mapping) or "other" not in node:
+        raise KeyError(f"{key!r} has no plural forms (one of them must be 'other')")
+    form = _locale(lang).plural_form(abs(number))
+    chosen = node.get(form, node["other"])
+    return str(chosen).format(**{"count": number, **values})  # ``count=`` may pass it formatted
 
 
 def group(lang: Lang | str, key: str) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from calculators.formatting import number as format_number
-from calculators.i18n import Lang, text
+from calculators.i18n import Lang, plural, text
 
 __all__ = [
     "CellRefused",
@@ -97,9 +97,10 @@ class NumberNotation:
         reading = str(int(number)) if number.is_integer() else repr(number)
         if Lang(lang) is Lang.NL:
             reading = reading.replace(".", ",")
-        return text(
+        return plural(
             lang,
-            "team.notation.read_one" if self.read == 1 else "team.notation.read",
+            "team.notation.read",
+            self.read,
             count=format_number(self.read, lang),
             example=self.example.value,
             row=self.example.row,

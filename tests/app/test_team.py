@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from calculators import evaluate
 from calculators.comparison import NamedScenario
-from calculators.i18n import text
+from calculators.i18n import plural, text
 from calculators.team.errors import TeamFileError
 from calculators.team.read import MAX_FILE_BYTES, read_team_file
 from calculators.team.template import template_csv, template_xlsx
@@ -131,7 +131,7 @@ class TestGoodFile:
         """Pins the count message, the table's labels and flags, totals, the chart and the exports."""
         in_lang(team, lang)
         upload(team, f"team.{kind}", template_csv(lang) if kind == "csv" else template_xlsx(lang))
-        assert [box.value for box in team.success] == [text(lang, "team.computed", count=3)]
+        assert [box.value for box in team.success] == [plural(lang, "team.computed", 3)]
         assert not team.error and not team.warning
         frame = results_table(team, lang)
         labels = {
@@ -155,7 +155,7 @@ class TestGoodFile:
         """Pins that switching to English after the upload shows the same team in English."""
         upload(team, "team.csv", template_csv("nl"))
         in_lang(team, "en")
-        assert [box.value for box in team.success] == [text("en", "team.computed", count=3)]
+        assert [box.value for box in team.success] == [plural("en", "team.computed", 3)]
         assert list(results_table(team, "en")[text("en", "team.table.label")]) == [
             "Monteur",
             "Verzorgende",
@@ -184,8 +184,8 @@ class TestBadRows:
         ).encode()
         in_lang(team, lang)
         upload(team, "team.csv", raw)
-        assert [box.value for box in team.warning] == [text(lang, "team.skipped", count=2)]
-        assert [box.value for box in team.success] == [text(lang, "team.computed", count=2)]
+        assert [box.value for box in team.warning] == [plural(lang, "team.skipped", 2)]
+        assert [box.value for box in team.success] == [plural(lang, "team.computed", 2)]
         errors = errors_table(team, lang)
         row, column = text(lang, "team.error_columns.row"), text(lang, "team.error_columns.column")
         assert list(errors[row]) == [3, 4]
@@ -294,7 +294,7 @@ class TestWhatTheReaderDid:
         and the other row computed."""
         in_lang(team, lang)
         upload(team, "several_bad_cells.csv", (CORPUS / "several_bad_cells.csv").read_bytes())
-        assert [box.value for box in team.warning] == [text(lang, "team.skipped_one")]
+        assert [box.value for box in team.warning] == [plural(lang, "team.skipped", 1)]
         errors = errors_table(team, lang)
         assert list(errors[text(lang, "team.error_columns.row")]) == [2] * 5
         assert list(errors[text(lang, "team.error_columns.column")]) == [
@@ -322,11 +322,11 @@ class TestWhatTheReaderDid:
         """Pins the 60-character name computed under its first 39 characters and "…", and the note."""
         in_lang(team, lang)
         upload(team, "long_name.csv", (CORPUS / "long_name.csv").read_bytes())
-        assert [box.value for box in team.success] == [text(lang, "team.computed", count=2)]
+        assert [box.value for box in team.success] == [plural(lang, "team.computed", 2)]
         assert not team.warning and not team.error
         labels = list(results_table(team, lang)[text(lang, "team.table.label")])
         assert labels == ["Medewerker met een heel lange naam die…", "Monteur"]
-        assert [box.value for box in team.info] == [text(lang, "team.notes_count_one")]
+        assert [box.value for box in team.info] == [plural(lang, "team.notes_count", 1)]
         (notes,) = [frame for frame in tables(team) if text(lang, "team.note_column") in frame.columns]
         assert list(notes[text(lang, "team.error_columns.row")]) == [2]
         assert list(notes[text(lang, "team.note_column")]) == [
@@ -408,7 +408,7 @@ class TestKeptForTheSession:
         assert team.selectbox(key=SORT_KEY).value == "npv"
         assert team.toggle(key=SORT_DESCENDING_KEY).value is True
         assert team.selectbox(key=OPEN_SELECT_KEY).value == 4
-        assert [box.value for box in team.success] == [text(lang, "team.computed", count=3)]
+        assert [box.value for box in team.success] == [plural(lang, "team.computed", 3)]
         assert not team.get("file_uploader")  # nothing to upload again
         shown = [plain(element.value) for element in team.markdown]
         assert any(text(lang, "team.file_current", name="team.xlsx") in value for value in shown)

@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, WebSocket, expect
 
-from calculators.i18n import Lang, text
+from calculators.i18n import Lang, plural, text
 from tests.e2e.flows import (
     OwnerCase,
     amount_pattern,
@@ -199,7 +199,7 @@ def walk_team_upload(page: Page, lang: Lang, folder: Path) -> None:
     wait_for_app_idle(page)
     by_key(page, "team_upload").locator("input[type=file]").set_input_files(team_file)
     wait_for_app_idle(page)
-    expect(page.get_by_text(text(lang, "team.computed", count=len(TEAM)))).to_be_visible()
+    expect(page.get_by_text(plural(lang, "team.computed", len(TEAM)))).to_be_visible()
     with page.expect_download() as export:
         by_key(page, "team_export_csv").locator("button").click()
     assert TEAM[0][0] in Path(export.value.path()).read_text(encoding="utf-8-sig")

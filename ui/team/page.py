@@ -22,7 +22,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from calculators.i18n import Lang, text
+from calculators.i18n import Lang, plural, text
 from calculators.team.errors import TeamFileError
 from calculators.team.read import TeamFile
 from calculators.team.template import column_guide, template_csv, template_xlsx
@@ -77,9 +77,8 @@ def _template(lang: Lang) -> None:
 
 def _errors(team: TeamFile, lang: Lang) -> None:
     if team.skipped:
-        count_key = "team.skipped_one" if team.skipped == 1 else "team.skipped"
         if team.rows:
-            st.warning(text(lang, count_key, count=team.skipped), icon=":material/warning:")
+            st.warning(plural(lang, "team.skipped", team.skipped), icon=":material/warning:")
         else:
             st.error(text(lang, "team.none_computed"), icon=":material/error:")
         st.markdown(f"**{text(lang, 'team.errors_title')}**")
@@ -118,8 +117,7 @@ def _notes(team: TeamFile, lang: Lang) -> None:
     notes = team.notes
     if not notes:
         return
-    count_key = "team.notes_count_one" if len(notes) == 1 else "team.notes_count"
-    st.info(text(lang, count_key, count=len(notes)), icon=":material/content_cut:")
+    st.info(plural(lang, "team.notes_count", len(notes)), icon=":material/content_cut:")
     row, column = text(lang, "team.error_columns.row"), text(lang, "team.error_columns.column")
     note = text(lang, "team.note_column")
     shown = notes[:_ERRORS_SHOWN]
@@ -165,9 +163,7 @@ def _body(lang: Lang) -> None:
     team, result = outcome
     if team.rows:
         count = len(team.rows)
-        st.success(
-            text(lang, "team.computed_one") if count == 1 else text(lang, "team.computed", count=count)
-        )
+        st.success(plural(lang, "team.computed", count))
     _errors(team, lang)
     _notes(team, lang)
     if team.rows:

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
-from calculators.formatting import BABEL_LOCALE
 from calculators.funds import FundKind, fund_for, fund_guide
-from calculators.i18n import Lang, text
+from calculators.i18n import BABEL_LOCALE, Lang, text
 from calculators.scenario.model import Sector
 from calculators.sources import source
 
