@@ -77,10 +77,12 @@ def cash_figure(months: Sequence[CashMonth], lang: Lang | str) -> go.Figure:
             "dtick": 6 if len(numbers) <= 60 else 12,
             "gridcolor": "#eef1f3",
         },
+        "plot_bgcolor": "white",
         "yaxis": {
             **money_axis(lang, text(lang, "cash.chart.axis_eur")),
             "zeroline": True,
             "zerolinecolor": PALETTE["zero"],
+            "gridcolor": "#eef1f3",
         },
         "legend": {"orientation": "h", "y": -0.2},
         "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
