@@ -78,3 +78,14 @@ def test_new_work_is_asked_on_the_yields_step_and_counts(lang: Lang) -> None:
     field.set_value(400.0).run()
     after = evaluate(scenario_from_state(at.session_state.to_dict(), ALL_FIELDS))
     assert after.breakdown.new_work > 0 and after.npv_eur > before.npv_eur
+
+
+def test_a_decimal_field_says_to_type_a_point() -> None:
+    """Pins the hint in a decimal field's help (Streamlit's number field reads only a decimal point),
+    and its absence on a whole-number field."""
+    at = _app(Lang.NL)
+    at.session_state[STEP_KEY] = next(i for i, s in enumerate(STEPS) if s.id == "employee")
+    at.run()
+    hint = text(Lang.NL, "inputs.decimal_point")
+    assert hint in at.number_input(key=widget_key("employee.gross_monthly_salary_eur")).help
+    assert hint not in at.number_input(key=widget_key("employee.age")).help

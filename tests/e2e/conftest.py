@@ -54,9 +54,10 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
     return {**browser_context_args, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serve the app on a free local port for one test module; yield its URL."""
+    """Serve the app on a free local port once per test process (each xdist worker has its own);
+    yield its URL. Every test opens its own browser context, so each is a new Streamlit session."""
     app = os.environ.get("LEERWINST_APP", "app.py")
     # cwd = repo root, so .streamlit/config.toml (the production settings) applies in the tests too.
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"

@@ -1,9 +1,11 @@
 """Small Playwright helpers for driving a Streamlit app (patterns from streamlit/e2e_playwright)."""
 
+import contextlib
 import re
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 # Written on every run, so not kept in git (the README's pictures are copies in docs/). Not under
 # test-results/: pytest-playwright empties that folder at the start of every pytest session.
@@ -23,9 +25,13 @@ def open_app(page: Page, url: str) -> None:
 
 def wait_for_app_idle(page: Page, timeout_ms: float = IDLE_TIMEOUT_MS) -> None:
     """Wait until the server is connected, the script has stopped and nothing is still loading."""
-    # Debounced widgets (typing, sliders) send their value a moment later; without this pause we could
-    # see the "notRunning" state of the run *before* the interaction.
-    page.wait_for_timeout(250)
+    # The rerun an interaction causes starts a moment later (debounced widgets send their value late):
+    # without waiting for it we could see the "notRunning" state of the run *before* the interaction.
+    # Wait until it starts (usually a few tens of milliseconds), or at most 250 ms when the interaction
+    # causes no rerun at all; then until it has finished.
+    running = page.locator("[data-testid='stApp'][data-test-script-state='running']")
+    with contextlib.suppress(PlaywrightTimeoutError):  # none started, or over before we looked
+        running.wait_for(state="attached", timeout=250)
     for state in ("data-test-connection-state='CONNECTED'", "data-test-script-state='notRunning'"):
         page.locator(f"[data-testid='stApp'][{state}]").wait_for(state="attached", timeout=timeout_ms)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout_ms)

@@ -55,6 +55,8 @@ def help_text(spec: FieldSpec, lang: Lang) -> str:
                 max=format_in_unit(spec.maximum, spec.unit, lang),
             )
         )
+    if spec.type == "float":
+        parts.append(text(lang, "inputs.decimal_point"))  # Streamlit's number field reads a point only
     parts.append(default_caption(spec, lang))
     return "\n\n".join(parts)
 
