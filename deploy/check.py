@@ -38,7 +38,7 @@ from urllib.parse import urlparse
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright
 
 from benchmarks.load import _WireSession
-from calculators.i18n import Lang, text
+from calculators.i18n import Lang, plural
 from calculators.team.template import template_csv
 from deploy.local import AppProcess, LogLine, Stack, local_stack
 from tests.e2e.server import CHROMIUM_ARGS
@@ -115,7 +115,7 @@ async def _upload_and_download(page: Page, team_file: Path, user: str) -> None:
     await page.locator(".st-key-team_upload input[type=file]").set_input_files(team_file)
     await page.wait_for_timeout(250)
     await _idle(page)
-    await page.get_by_text(text(Lang.NL, "team.computed", count=3)).wait_for()
+    await page.get_by_text(plural(Lang.NL, "team.computed", 3)).wait_for()
     await _download(page, user)
 
 

@@ -64,7 +64,7 @@ def show_cash(scenario: Scenario, result: Result, lang: Lang) -> None:
     with st.container(horizontal=True):
         st.download_button(
             text(lang, "cash.download_csv"),
-            data=session_memo("cash_csv", (scenario, lang), lambda: cash_csv(result, lang)),
+            data=lambda: cash_csv(result, lang),  # built on the click, not on every rerun
             file_name=text(lang, "cash.file_name") + ".csv",
             mime="text/csv",
             key="download_cash_csv",
@@ -73,7 +73,7 @@ def show_cash(scenario: Scenario, result: Result, lang: Lang) -> None:
         )
         st.download_button(
             text(lang, "cash.download_xlsx"),
-            data=session_memo("cash_xlsx", (scenario, lang), lambda: cash_xlsx(result, lang)),
+            data=lambda: cash_xlsx(result, lang),
             file_name=text(lang, "cash.file_name") + ".xlsx",
             mime=XLSX_MIME,
             key="download_cash_xlsx",
