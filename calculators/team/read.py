@@ -24,7 +24,9 @@ shortened (to 39 characters and "…") with a note (:class:`calculators.team.err
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from itertools import zip_longest
@@ -326,6 +328,25 @@ def _read_rows(
     return TeamFile(kind, tuple(good), tuple(skipped), layout.ignored, notation)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while a file becomes rows.
+
+    Reading 5,000 rows builds some 100,000 small objects (cells, dataclasses), none of them in a
+    reference cycle, so the collector finds nothing to free; yet its passes, triggered by the
+    allocations and scanning every live object of the process, took about a third of the read time.
+    Reference counting still frees everything as usual. Only the thread that paused it switches it
+    back on, and only when it was on before, so two reads at once leave it as they found it.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def read_team_file(name: str, raw: bytes) -> TeamFile:
     """Read an uploaded team file (by its name's extension, checked against its content).
 
@@ -344,7 +365,8 @@ def read_team_file(name: str, raw: bytes) -> TeamFile:
         raise TeamFileError("too_large", size=Megabytes(len(raw)), max=Megabytes(MAX_FILE_BYTES))
     if not raw.strip():
         raise TeamFileError("empty")
-    if suffix == ".xlsx":
-        return _read_rows(xlsx_rows(raw), "xlsx")
-    rows, delimiter = csv_rows(raw)
-    return _read_rows(rows, "csv", semicolons=delimiter == ";")
+    with _no_cycle_collection():
+        if suffix == ".xlsx":
+            return _read_rows(xlsx_rows(raw), "xlsx")
+        rows, delimiter = csv_rows(raw)
+        return _read_rows(rows, "csv", semicolons=delimiter == ";")

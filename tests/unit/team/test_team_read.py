@@ -345,3 +345,28 @@ class TestLongNames:
         (skipped,) = team.skipped_rows
         assert skipped.label == "Medewerker met een heel lange naam die…"
         assert [note.code for note in skipped.notes] == ["label_shortened"]
+
+
+class TestCycleCollectorPause:
+    """Reading pauses Python's cycle collector and always leaves it as it found it."""
+
+    def test_left_as_found(self) -> None:
+        """Pins: on before → on after (also after a refused file); off before → still off after."""
+        import gc
+
+        from calculators.team.errors import TeamFileError
+        from calculators.team.read import read_team_file
+        from calculators.team.template import template_csv
+
+        assert gc.isenabled()
+        read_team_file("team.csv", template_csv("nl"))
+        assert gc.isenabled()
+        with pytest.raises(TeamFileError):
+            read_team_file("team.csv", b"   ")
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            read_team_file("team.csv", template_csv("nl"))
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
