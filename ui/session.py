@@ -60,6 +60,7 @@ __all__ = [
     "current_role",
     "dead_end_assumptions_key",
     "doubt_key",
+    "example_choice_key",
     "field_value",
     "flag",
     "forget",
@@ -146,6 +147,16 @@ def choice_widget_key(path: str, lang: Lang) -> str:
     'in__company__sector__en'
     """
     return f"{widget_key(path)}__{Lang(lang).value}"
+
+
+def example_choice_key(lang: Lang) -> str:
+    """Key of the welcome step's example picker, one per language like every choice widget (its
+    options are shown in that language); not part of the case.
+
+    >>> example_choice_key(Lang.NL)
+    'example_choice__nl'
+    """
+    return f"example_choice__{Lang(lang).value}"
 
 
 def subsidy_key(index: int, part: str) -> str:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from calculators.i18n import text
+from calculators.i18n import Lang, text
 from ui.form.steps import STEPS
 from ui.safe_text import escape_markdown
-from ui.session import COMPARE_KEY, STEP_KEY, widget_key
+from ui.session import COMPARE_KEY, STEP_KEY, example_choice_key, widget_key
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 SALARY = widget_key("employee.gross_monthly_salary_eur")
@@ -25,7 +25,8 @@ def test_an_example_fills_the_form_and_opens_the_first_question() -> None:
     """Pins the garage example: salary 3100 and label "Monteur" in the form, the first question shown,
     the success message naming it, no comparison (nothing was typed to keep)."""
     at = _start()
-    at.button(key="example_open_garage_ev_course").click().run()
+    at.selectbox(key=example_choice_key(Lang.NL)).select("garage_ev_course").run()
+    at.button(key="example_open").click().run()
     assert not at.exception
     assert at.session_state[STEP_KEY] == 1
     assert at.session_state[SALARY] == 3100
@@ -43,7 +44,8 @@ def test_typed_work_is_kept_beside_the_example() -> None:
     at.number_input(key=SALARY).set_value(4321.0).run()
     at.session_state[STEP_KEY] = 0
     at.run()
-    at.button(key="example_open_care_certified_course").click().run()
+    at.selectbox(key=example_choice_key(Lang.NL)).select("care_certified_course").run()
+    at.button(key="example_open").click().run()
     assert not at.exception
     comparison = at.session_state[COMPARE_KEY]
     salaries = [item.scenario.employee.gross_monthly_salary_eur for item in comparison.items]

@@ -110,10 +110,11 @@ def test_installation_owner_fund_new_work_and_cash(app_url: str, page: Page, lan
 def test_start_from_an_example(app_url: str, page: Page, lang: str) -> None:
     """Pins the welcome step's examples: the garage case fills the form and says so."""
     open_in(page, app_url, lang)
-    expect(by_key(page, "examples")).to_contain_text(text(lang, "examples.cases.garage_ev_course.name"))
+    examples = by_key(page, "examples")
+    expect(examples).to_contain_text(text(lang, "examples.cases.garage_ev_course.about"))  # the first one
     assert _serious(page) == []
     screenshot(page, f"owner_{lang}_examples")
-    by_key(page, "example_open_garage_ev_course").locator("button").click()
+    by_key(page, "example_open").locator("button").click()
     wait_for_app_idle(page)
     expect(page.get_by_test_id("stAlertContentSuccess")).to_be_visible()
     next_step(page)
