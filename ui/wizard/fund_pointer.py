@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -35,6 +36,12 @@ def _date(lang: Lang, day: dt.date) -> str:
 
 
 def fund_pointer(sector: Sector | str, lang: Lang | str) -> FundPointer:
+    """The pointer for ``sector`` in ``lang`` (content only, so built once per pair and process)."""
+    return _pointer(Sector(sector).value, Lang(lang))
+
+
+@lru_cache(maxsize=64)
+def _pointer(sector: str, lang: Lang) -> FundPointer:
     """The pointer for ``sector`` in ``lang``.
 
     >>> p = fund_pointer("installation", "nl")

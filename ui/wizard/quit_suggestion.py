@@ -12,10 +12,11 @@ import streamlit as st
 
 from calculators.formatting import number, percent
 from calculators.i18n import Lang, text
-from calculators.quit_bands import suggested_quit
+from calculators.quit_bands import QuitBand, suggested_quit
 from calculators.scenario.fields import field_spec
 from calculators.sources import source
 from ui import session
+from ui.cache import session_memo
 from ui.form.widget_values import from_widget, to_widget
 
 __all__ = ["quit_suggestion"]
@@ -27,6 +28,24 @@ def _use(value: float) -> None:
     session.set_value(st.session_state, session.widget_key(QUIT), to_widget(field_spec(QUIT), value))
 
 
+def _suggestion(age: int, years: float, lang: Lang) -> tuple[QuitBand, str]:
+    """The band for this service and age, and the sentence that names it with its source."""
+    band = suggested_quit(age, years)
+    cited = ", ".join(source(item).citation() for item in band.sources)
+    words = text(
+        lang,
+        "quit_bands.suggestion",
+        age=age,
+        years=number(years, lang, 0 if years.is_integer() else 1),
+        value=percent(band.value, lang, 0),
+        basis=band.basis_in(lang),
+        sources=cited,
+    )
+    if band.to_verify:
+        words += " " + text(lang, "quit_bands.to_verify")
+    return band, words
+
+
 def quit_suggestion(lang: Lang) -> None:
     """A caption with the band's figure and why, and a button to use it when the field differs."""
     state = st.session_state
@@ -34,19 +53,9 @@ def quit_suggestion(lang: Lang) -> None:
     years = session.field_value(state, "employee.years_of_service")
     if not isinstance(age, int | float) or not isinstance(years, int | float):
         return  # the employee step's own validation names what is missing
-    band = suggested_quit(int(age), float(years))
-    cited = ", ".join(source(item).citation() for item in band.sources)
-    words = text(
-        lang,
-        "quit_bands.suggestion",
-        age=int(age),
-        years=number(float(years), lang, 0 if float(years).is_integer() else 1),
-        value=percent(band.value, lang, 0),
-        basis=band.basis_in(lang),
-        sources=cited,
+    band, words = session_memo(
+        "quit_suggestion", (int(age), float(years), lang), lambda: _suggestion(int(age), float(years), lang)
     )
-    if band.to_verify:
-        words += " " + text(lang, "quit_bands.to_verify")
     st.caption(words)
     current = from_widget(field_spec(QUIT), session.field_value(state, QUIT))
     if not isinstance(current, int | float) or not math.isclose(current, band.value, abs_tol=1e-9):
