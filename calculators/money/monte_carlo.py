@@ -288,11 +288,22 @@ class TornadoBar:
     high: float
     npv_at_low_eur: float
     npv_at_high_eur: float
+    npv_eur: float  # every input at the scenario's own value: where each bar starts
 
     @property
     def swing_eur(self) -> float:
         """How far the NPV moves over this input's range."""
         return abs(self.npv_at_high_eur - self.npv_at_low_eur)
+
+    @property
+    def change_at_low_eur(self) -> float:
+        """The NPV at the low end minus the NPV at the scenario's values (a bar's length)."""
+        return self.npv_at_low_eur - self.npv_eur
+
+    @property
+    def change_at_high_eur(self) -> float:
+        """The NPV at the high end minus the NPV at the scenario's values."""
+        return self.npv_at_high_eur - self.npv_eur
 
 
 def tornado(s: Scenario, ranges: Mapping[str, Distribution] | None = None) -> tuple[TornadoBar, ...]:
@@ -303,14 +314,15 @@ def tornado(s: Scenario, ranges: Mapping[str, Distribution] | None = None) -> tu
     validate(s)
     ranges = ranges or default_ranges(s)
     names = list(UNCERTAIN)
-    rows = 2 * len(names)
+    rows = 2 * len(names) + 1  # the last row: every input at its own value (the mode)
     draws = {name: np.full(rows, ranges[name].mode) for name in names}
     for index, name in enumerate(names):
         draws[name][2 * index] = ranges[name].low
         draws[name][2 * index + 1] = ranges[name].high
     npv = batch_npv(s, draws)
+    own = float(npv[-1])
     bars = [
-        TornadoBar(name, ranges[name].low, ranges[name].high, float(npv[2 * i]), float(npv[2 * i + 1]))
+        TornadoBar(name, ranges[name].low, ranges[name].high, float(npv[2 * i]), float(npv[2 * i + 1]), own)
         for i, name in enumerate(names)
     ]
     return tuple(sorted(bars, key=lambda bar: (-bar.swing_eur, bar.name)))

@@ -119,7 +119,7 @@ def render_results(scenario: Scenario, lang: Lang, role: Role) -> None:
         "doubts": partial(show_arguments, scenario, result, lang, role),
         "money": partial(_money, scenario, result, lang),
         "cash": partial(show_cash, scenario, result, lang),
-        "uncertainty": partial(show_uncertainty, scenario, result, lang, role),
+        "uncertainty": partial(show_uncertainty, scenario, lang, role),
         "assumptions": partial(_assumptions, scenario, lang),
         "save": partial(_save_and_compare, scenario, lang),
         "report": partial(_report, scenario, lang),

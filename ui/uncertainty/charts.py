@@ -102,14 +102,15 @@ def npv_histogram_figure(simulation: Simulation, lang: Lang | str) -> go.Figure:
     return figure([trace], layout)
 
 
-def tornado_figure(bars: tuple[TornadoBar, ...], npv_eur: float, lang: Lang | str) -> go.Figure:
+def tornado_figure(bars: tuple[TornadoBar, ...], lang: Lang | str) -> go.Figure:
     """Each uncertain input at the low and high end of its range, the rest at your values; the input
     that moves the result most on top."""
     ordered = list(reversed(bars))  # plotly draws the first category at the bottom
     labels = [uncertain_label(bar.name, lang) for bar in ordered]
+    npv_eur = bars[0].npv_eur if bars else 0.0  # every input at the scenario's value: each bar's start
 
     def trace(end: str, colour: str) -> dict[str, Any]:
-        values = [getattr(bar, f"npv_at_{end}_eur") - npv_eur for bar in ordered]
+        values = [getattr(bar, f"change_at_{end}_eur") for bar in ordered]
         ends = [getattr(bar, end) for bar in ordered]
         hover = [
             text(

@@ -15,7 +15,6 @@ import streamlit as st
 
 from calculators.formatting import number, percent
 from calculators.i18n import Lang, text
-from calculators.money.evaluate import Result
 from calculators.money.monte_carlo import (
     UNCERTAIN,
     Distribution,
@@ -137,7 +136,7 @@ def session_simulation(scenario: Scenario) -> tuple[Simulation, SimulationKey]:
     return simulation, key
 
 
-def show_uncertainty(scenario: Scenario, result: Result, lang: Lang, role: Role) -> None:
+def show_uncertainty(scenario: Scenario, lang: Lang, role: Role) -> None:
     """The whole section, for a valid scenario."""
     simulation, key = session_simulation(scenario)
     ranges = dict(key[1])
@@ -169,9 +168,7 @@ def show_uncertainty(scenario: Scenario, result: Result, lang: Lang, role: Role)
             (
                 "tornado",
                 text(lang, "uncertainty.tabs.tornado"),
-                partial(
-                    show_chart, "tornado", (key[:2], lang), lambda: tornado_figure(bars, result.npv_eur, lang)
-                ),
+                partial(show_chart, "tornado", (key[:2], lang), lambda: tornado_figure(bars, lang)),
             ),
         ),
     )

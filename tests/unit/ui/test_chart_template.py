@@ -37,7 +37,7 @@ def _figures() -> list[tuple[str, object]]:
         ("dead_end", dead_end_options_figure(compare_options(dead_end), "nl")),
         ("histogram", npv_histogram_figure(simulation, "nl")),
         ("fan", fan_figure(simulation, "nl")),
-        ("tornado", tornado_figure(bars, result.npv_eur, "nl")),
+        ("tornado", tornado_figure(bars, "nl")),
         ("compare", comparison_figure(["A", "B"], [result, result], [simulation, simulation], "nl")),
         ("team", team_npv_figure(["Sanne", "Ali"], [1200.0, -300.0], "nl")),
     ]
