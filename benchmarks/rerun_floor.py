@@ -110,7 +110,7 @@ def figures() -> list[Any]:
         benefit_build_up_figure(result, "nl"),
         npv_histogram_figure(simulation, "nl"),
         fan_figure(simulation, "nl"),
-        tornado_figure(tornado(scenario, default_ranges(scenario)), result.npv_eur, "nl"),
+        tornado_figure(tornado(scenario, default_ranges(scenario)), "nl"),
     ]
 
 
