@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import streamlit as st
 
 from calculators.i18n import Lang, text
@@ -13,10 +15,11 @@ from calculators.i18n import group as text_group
 __all__ = ["glossary_button", "glossary_markdown"]
 
 
-def glossary_markdown(lang: Lang | str) -> str:
+@lru_cache(maxsize=2)
+def glossary_markdown(lang: Lang) -> str:
     """Every term in bold with its meaning, in the order of content/i18n (glossary.terms).
 
-    >>> glossary_markdown("en").splitlines()[0].startswith("**In today's money**")
+    >>> glossary_markdown(Lang.EN).splitlines()[0].startswith("**In today's money**")
     True
     """
     names = text_group(lang, "glossary.terms")

@@ -14,7 +14,7 @@ of a leaver boushey_glynn_2012.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 import numpy as np
 import numpy.typing as npt
@@ -23,74 +23,24 @@ from calculators.money import inputs as model_inputs
 from calculators.money import kernel
 from calculators.scenario.model import Scenario
 
-__all__ = ["CashFlows", "monthly_cash_flows", "stay_values"]
+__all__ = ["monthly_cash_flows", "row", "stay_values"]
 
 FloatArray = npt.NDArray[np.float64]
 
 
-@dataclass(frozen=True, slots=True)
-class CashFlows:
-    """All monthly lines of the model for one scenario (each an array over months 1 … H)."""
-
-    months: npt.NDArray[np.int64]
-    discount_factor: FloatArray
-    survival_without: FloatArray
-    survival_with: FloatArray
-    leaving_without: FloatArray
-    leaving_with: FloatArray
-    direct_cost: FloatArray
-    wage_cost: FloatArray
-    lost_output: FloatArray
-    subsidy: FloatArray
-    productivity: FloatArray
-    other_benefit: FloatArray
-    new_work: FloatArray
-    vacancy: FloatArray
-    replacement_change: FloatArray
-    clause_recovery: FloatArray
-
-    @property
-    def training_costs(self) -> FloatArray:
-        """Direct costs + wage cost + lost output/backfill − subsidies."""
-        return self.direct_cost + self.wage_cost + self.lost_output - self.subsidy
-
-    @property
-    def costs(self) -> FloatArray:
-        """Training costs plus any increase in expected replacement costs."""
-        return self.training_costs + np.maximum(self.replacement_change, 0.0)
-
-    @property
-    def benefits(self) -> FloatArray:
-        """Productivity + other + new work + vacancy + replacement savings + clause recovery."""
-        saving = np.maximum(-self.replacement_change, 0.0)
-        return (
-            self.productivity
-            + self.other_benefit
-            + self.new_work
-            + self.vacancy
-            + saving
-            + self.clause_recovery
-        )
-
-    @property
-    def net(self) -> FloatArray:
-        """Benefits minus costs, per month."""
-        return self.benefits - self.costs
-
-
-def row(model: kernel.Flows, index: int = 0) -> CashFlows:
+def row(model: kernel.Flows, index: int = 0) -> kernel.Flows:
     """One row of the kernel's lines as plain arrays over the months."""
     horizon = model.months.size
     lines = {}
-    for item in fields(CashFlows):
+    for item in fields(kernel.Flows):
         value = getattr(model, item.name)
         lines[item.name] = (
             value if item.name == "months" else np.broadcast_to(value, (index + 1, horizon))[index]
         )
-    return CashFlows(**lines)
+    return kernel.Flows(**lines)
 
 
-def monthly_cash_flows(scenario: Scenario) -> CashFlows:
+def monthly_cash_flows(scenario: Scenario) -> kernel.Flows:
     """Expected cash flows per month, weighted by the chance the employee is still there."""
     return row(kernel.flows(model_inputs.inputs_for([scenario])))
 

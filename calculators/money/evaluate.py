@@ -17,7 +17,7 @@ import numpy as np
 
 from calculators.money import inputs as model_inputs
 from calculators.money import kernel
-from calculators.money.cashflows import CashFlows, row
+from calculators.money.cashflows import row
 from calculators.money.metrics import irr_annual
 from calculators.scenario.io import validate
 from calculators.scenario.model import Scenario
@@ -146,7 +146,7 @@ class Result:
         return data
 
 
-def _breakdown(scenario: Scenario, flows: CashFlows) -> Breakdown:
+def _breakdown(scenario: Scenario, flows: kernel.Flows) -> Breakdown:
     d = flows.discount_factor
     start = float(d[scenario.training.start_month - 1])  # direct costs are all paid in the first month
 

@@ -61,7 +61,9 @@ TOLERANCE = 1e-9  # "≥ 0" allows a billionth of a euro of rounding noise (mone
 
 @dataclass(frozen=True, slots=True)
 class Flows:
-    """Every monthly line of the model (rows × months; a line no row changes may have one row)."""
+    """Every monthly line of the model (rows × months; a line no row changes may have one row). One
+    scenario's row, as plain arrays over the months, is the same type
+    (:func:`calculators.money.cashflows.row`), so the line sums below are defined once."""
 
     months: IntArray
     discount_factor: FloatArray
