@@ -1,23 +1,24 @@
-"""The command line, run as a user runs it: ``python -m calculators`` in a subprocess from the repo root.
+"""The command line, run as a user runs it: ``python -m calculators`` from the repo root.
 
 Pins calculators/__main__.py: one JSON object on standard output; invalid input exits with status 2
 and exactly one line on standard error (naming the field for a bad value), nothing on standard output.
+
+The tests that use ``run_process`` start a real process (the entry point, standard input, an
+accepted and a refused scenario in each language, a usage error, the schema's bytes); the others call
+``main`` in this process with the same arguments (tests/cli_runner.py).
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from calculators import evaluate, json_schema, load_scenario_json
+from tests.cli_runner import REPO, Run, run_in_process, run_process
 
-REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "content" / "examples").glob("*.json"))
 EXIT_INVALID = 2
 RESULT_KEYS = {
@@ -32,32 +33,6 @@ RESULT_KEYS = {
     "expected_benefit_eur",
     "months",
 }
-
-
-@dataclass(frozen=True)
-class Run:
-    """What one run of the command line left behind."""
-
-    code: int
-    stdout: str
-    stderr: str
-
-    def json(self) -> Any:
-        """Standard output parsed as JSON."""
-        return json.loads(self.stdout)
-
-
-def cli(*args: str, stdin: bytes = b"") -> Run:
-    """Run ``python -m calculators ARGS`` from the repo root with ``stdin``."""
-    done = subprocess.run(
-        [sys.executable, "-m", "calculators", *args],
-        cwd=REPO,
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    return Run(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
 
 
 def expected_output(path: Path, *, with_months: bool = True) -> Any:
@@ -82,7 +57,7 @@ class TestEvaluate:
     @pytest.mark.parametrize("path", EXAMPLES, ids=[path.stem for path in EXAMPLES])
     def test_examples(self, path: Path) -> None:
         """Every example prints one JSON object (one line) whose numbers equal evaluate(...).to_dict()."""
-        run = cli("evaluate", str(path.relative_to(REPO)))
+        run = run_in_process("evaluate", str(path.relative_to(REPO)))
         assert (run.code, run.stderr) == (0, "")
         assert run.stdout.count("\n") == 1 and run.stdout.endswith("\n")
         output = run.json()
@@ -95,14 +70,14 @@ class TestEvaluate:
     def test_standard_input(self) -> None:
         """``-`` reads the scenario from standard input and prints the same as the file."""
         path = REPO / "content" / "examples" / "bakery_shift_leader.json"
-        run = cli("evaluate", "-", stdin=path.read_bytes())
+        run = run_process("evaluate", "-", stdin=path.read_bytes())
         assert (run.code, run.stderr) == (0, "")
         assert run.json() == expected_output(path)
 
     def test_no_months(self) -> None:
         """``--no-months`` leaves the monthly table out and nothing else."""
         path = REPO / "content" / "examples" / "bakery_shift_leader.json"
-        run = cli("evaluate", str(path), "--no-months")
+        run = run_in_process("evaluate", str(path), "--no-months")
         assert (run.code, run.stderr) == (0, "")
         output = run.json()
         assert "months" not in output
@@ -117,51 +92,51 @@ class TestInvalidInput:
         """A value out of range: the line names the field's dotted path (in Dutch by default)."""
         path = tmp_path / "bad.json"
         path.write_text(json.dumps({"employee": {"gross_monthly_salary_eur": 50}}), encoding="utf-8")
-        line = assert_refused(cli("evaluate", str(path)))
+        line = assert_refused(run_process("evaluate", str(path)))
         assert "employee.gross_monthly_salary_eur" in line
         assert "valt buiten het toegestane bereik" in line
 
     def test_bad_value_on_standard_input(self) -> None:
         """The same refusal when the scenario comes from standard input."""
-        line = assert_refused(cli("evaluate", "-", stdin=b'{"training": {"hours": -1}}'))
+        line = assert_refused(run_in_process("evaluate", "-", stdin=b'{"training": {"hours": -1}}'))
         assert "training.hours" in line
 
     def test_cross_field_rule(self) -> None:
         """A rule between fields (a clause on mandatory training) is refused the same way."""
         raw = b'{"training": {"kind": "mandatory"}, "retention": {"study_cost_clause": {"enabled": true}}}'
-        line = assert_refused(cli("evaluate", "-", stdin=raw))
+        line = assert_refused(run_in_process("evaluate", "-", stdin=raw))
         assert "retention.study_cost_clause.enabled" in line
         assert "7:611a" in line
 
     def test_malformed_json(self) -> None:
         """Text that is not JSON: one line about the file."""
-        line = assert_refused(cli("evaluate", "-", stdin=b'{"horizon_months": 36,'))
+        line = assert_refused(run_in_process("evaluate", "-", stdin=b'{"horizon_months": 36,'))
         assert "(scenario)" in line
 
     def test_too_large(self) -> None:
         """A file over the size limit is refused, not read in full."""
-        line = assert_refused(cli("evaluate", "-", stdin=b" " * 300_000))
+        line = assert_refused(run_in_process("evaluate", "-", stdin=b" " * 300_000))
         assert "(scenario)" in line
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A file that does not exist: one line naming the path."""
         missing = tmp_path / "nope.json"
-        line = assert_refused(cli("evaluate", str(missing)))
+        line = assert_refused(run_in_process("evaluate", str(missing)))
         assert str(missing) in line
 
     def test_no_arguments(self) -> None:
         """No command at all: one usage line, not argparse's multi-line usage block."""
-        assert_refused(cli())
+        assert_refused(run_process())
 
     def test_unknown_command(self) -> None:
         """An unknown command: one line that names it."""
-        line = assert_refused(cli("frobnicate"))
+        line = assert_refused(run_in_process("frobnicate"))
         assert "frobnicate" in line
 
     def test_english_message(self) -> None:
         """``--lang en`` gives the English sentence with English number formatting."""
         raw = b'{"employee": {"gross_monthly_salary_eur": 50}}'
-        line = assert_refused(cli("--lang", "en", "evaluate", "-", stdin=raw))
+        line = assert_refused(run_process("--lang", "en", "evaluate", "-", stdin=raw))
         assert "employee.gross_monthly_salary_eur" in line
         assert "is outside the allowed range" in line
         assert "€100" in line and "€30,000" in line
@@ -172,7 +147,7 @@ class TestSchema:
 
     def test_prints_the_schema(self) -> None:
         """The printed schema is json_schema(), byte for byte the committed file."""
-        run = cli("schema")
+        run = run_process("schema")
         assert (run.code, run.stderr) == (0, "")
         assert run.json() == json_schema()
         committed = (REPO / "content" / "scenario.schema.json").read_text(encoding="utf-8")

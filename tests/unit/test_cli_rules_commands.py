@@ -1,21 +1,14 @@
-"""The command line's transition-payment and dead-end commands, run as a user runs them."""
+"""The command line's transition-payment and dead-end commands, run as a user runs them.
+
+``test_prints_the_payment`` and ``test_bad_file_exits_2`` start a real ``python -m calculators``
+process; the others call ``main`` in this process with the same arguments (tests/cli_runner.py).
+"""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "calculators", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
+from tests.cli_runner import run_in_process, run_process
 
 
 class TestTransitionPaymentCommand:
@@ -23,11 +16,11 @@ class TestTransitionPaymentCommand:
 
     def test_prints_the_payment(self) -> None:
         """3000 × 1.08 / 3 × 12 years = 12 960; rules year from the end date (2026), not capped."""
-        done = _run(
+        done = run_process(
             "transition-payment", "--monthly-salary", "3000", "--start", "2014-07-01", "--end", "2026-06-30"
         )
-        assert done.returncode == 0, done.stderr
-        data = json.loads(done.stdout)
+        assert done.code == 0, done.stderr
+        data = done.json()
         assert data["amount_eur"] == pytest.approx(12960.0)
         assert data["before_deduction_eur"] == pytest.approx(12960.0)
         assert (data["cap_eur"], data["capped"], data["deduction_eur"]) == (102000.0, False, 0.0)
@@ -37,11 +30,11 @@ class TestTransitionPaymentCommand:
 
     def test_deductible_costs_and_year(self) -> None:
         """Year 2025 and 500 deductible: 12 960 − 500 = 12 460."""
-        done = _run(
+        done = run_in_process(
             "transition-payment", "--monthly-salary", "3000", "--start", "2014-07-01", "--end", "2026-06-30",
             "--deductible-costs", "500", "--year", "2025",
         )  # fmt: skip
-        data = json.loads(done.stdout)
+        data = done.json()
         assert (data["amount_eur"], data["deduction_eur"], data["rules_year"]) == (12460.0, 500.0, 2025)
 
     @pytest.mark.parametrize(
@@ -63,8 +56,8 @@ class TestTransitionPaymentCommand:
     )
     def test_bad_arguments_exit_2_with_one_line(self, args: list[str], names: str) -> None:
         """Pins kind refusals: status 2, one line on stderr naming the option, nothing on stdout."""
-        done = _run("transition-payment", *args)
-        assert done.returncode == 2
+        done = run_in_process("transition-payment", *args)
+        assert done.code == 2
         assert done.stdout == ""
         assert len(done.stderr.strip().splitlines()) == 1
         assert names in done.stderr
@@ -75,9 +68,9 @@ class TestDeadEndCommand:
 
     def test_example_prints_four_options(self) -> None:
         """Pins the JSON: four options with costs, the cheapest, its margin and the sensitivities."""
-        done = _run("dead-end", "content/examples/warehouse_dead_end.json")
-        assert done.returncode == 0, done.stderr
-        data = json.loads(done.stdout)
+        done = run_in_process("dead-end", "content/examples/warehouse_dead_end.json")
+        assert done.code == 0, done.stderr
+        data = done.json()
         assert [item["option"] for item in data["options"]] == [
             "keep",
             "retrain_internal",
@@ -94,10 +87,7 @@ class TestDeadEndCommand:
 
     def test_bad_file_exits_2(self) -> None:
         """Pins a refused file: status 2, one line naming the field."""
-        done = subprocess.run(
-            [sys.executable, "-m", "calculators", "--lang", "en", "dead-end", "-"],
-            cwd=ROOT, input='{"dead_end": {"exit_month": 500}}', capture_output=True, text=True, timeout=60,
-        )  # fmt: skip
-        assert done.returncode == 2
+        done = run_process("--lang", "en", "dead-end", "-", stdin=b'{"dead_end": {"exit_month": 500}}')
+        assert done.code == 2
         assert len(done.stderr.strip().splitlines()) == 1
         assert "dead_end.exit_month" in done.stderr

@@ -4,24 +4,21 @@ A refused file: exit status 2, nothing on standard output, exactly one line on s
 names the field (``label (field): problem``), says what is wrong in the chosen language, and holds no
 traceback. An accepted (hostile but valid) file: exit status 0 and a finite result.
 
-Each case runs in this process (fast, both languages) and once as a real ``python -m calculators``
-process, the language alternating from file to file, so both languages are also seen end to end.
+Each case runs in this process in both languages (``main`` with the streams a process has, see
+tests/cli_runner.py). Six cases also run as a real ``python -m calculators`` process: a refused and an
+accepted file in each language, the file nested 10,000 levels deep (in a fresh interpreter's own
+recursion limit) and the lone surrogate that no UTF-8 encoder takes.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import math
-import subprocess
-import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from unittest import mock
 
 import pytest
 
-from calculators.__main__ import main
+from tests.cli_runner import run_in_process, run_process
 from tests.corpus.scenario_cases import (
     CORPUS,
     Case,
@@ -32,28 +29,18 @@ from tests.corpus.scenario_cases import (
     refused_cases,
 )
 
-REPO = Path(__file__).resolve().parents[2]
 CASES = all_cases()
 IDS = [case.name for case in CASES]
-
-
-def run_in_process(argv: list[str]) -> tuple[int, str, str]:
-    """``python -m calculators ARGV`` in this process: exit status, standard output, standard error."""
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err), mock.patch("sys.stdin", io.StringIO()):
-        try:
-            code = main(argv)
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else 2
-    return code, out.getvalue(), err.getvalue()
-
-
-def run_process(argv: list[str]) -> tuple[int, str, str]:
-    """``python -m calculators ARGV`` as a real process from the repository's root."""
-    done = subprocess.run(
-        [sys.executable, "-m", "calculators", *argv], cwd=REPO, capture_output=True, timeout=120, check=False
-    )
-    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+# The cases that also run as a real process, each in one language.
+AS_A_PROCESS = [
+    ("truncated.json", "nl"),
+    ("control_characters_in_label.json", "en"),
+    ("accepted_unicode_label.json", "nl"),
+    ("accepted_script_in_label.json", "en"),
+    ("generated_nested_10000_levels.json", "nl"),
+    ("lone_surrogate_in_label.json", "en"),
+]
+PROCESS_CASES = [next(case for case in CASES if case.name == name) for name, _ in AS_A_PROCESS]
 
 
 def check(case: Case, lang: str, code: int, out: str, err: str) -> None:
@@ -107,12 +94,24 @@ class TestTheCorpus:
 def test_in_process(corpus_file: Path, lang: str) -> None:
     """``python -m calculators --lang LANG evaluate FILE``, run as a function call."""
     case = next(case for case in CASES if case.name == corpus_file.name)
-    check(case, lang, *run_in_process(["--lang", lang, "evaluate", str(corpus_file)]))
+    run = run_in_process("--lang", lang, "evaluate", str(corpus_file))
+    check(case, lang, run.code, run.stdout, run.stderr)
 
 
-@pytest.mark.parametrize("corpus_file", CASES, ids=IDS, indirect=True)
-def test_as_a_process(corpus_file: Path) -> None:
+@pytest.mark.parametrize(
+    ("corpus_file", "lang"),
+    list(zip(PROCESS_CASES, [lang for _, lang in AS_A_PROCESS], strict=True)),
+    ids=[name for name, _ in AS_A_PROCESS],
+    indirect=["corpus_file"],
+)
+def test_as_a_process(corpus_file: Path, lang: str) -> None:
     """The same as a real process (no traceback can hide in the interpreter's own error handling)."""
-    index = IDS.index(corpus_file.name)
-    case, lang = CASES[index], ("nl", "en")[index % 2]
-    check(case, lang, *run_process(["--lang", lang, "evaluate", str(corpus_file)]))
+    case = next(case for case in CASES if case.name == corpus_file.name)
+    run = run_process("--lang", lang, "evaluate", str(corpus_file))
+    check(case, lang, run.code, run.stdout, run.stderr)
+
+
+def test_the_process_cases_cover_both_outcomes_in_both_languages() -> None:
+    """Pins the choice above: a refused and an accepted file run as a process in each language."""
+    seen = {(case.refused, lang) for case, (_, lang) in zip(PROCESS_CASES, AS_A_PROCESS, strict=True)}
+    assert seen == {(True, "nl"), (True, "en"), (False, "nl"), (False, "en")}

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,7 @@ from calculators.money.break_even import Lever, thresholds
 from calculators.money.evaluate import npv
 from calculators.scenario.fields import field_spec
 from calculators.scenario.model import Scenario, Subsidy, TrainingKind
+from tests.cli_runner import run_in_process, run_process
 from tests.unit.money.test_hand_computed import BASE
 from tests.unit.strategies import valid_scenarios
 
@@ -84,24 +83,17 @@ class TestStaysTheWholePeriod:
 
 
 class TestExplainCommand:
-    """``python -m calculators explain``: what the person reads, as JSON."""
+    """``python -m calculators explain``: what the person reads, as JSON.
 
-    def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "calculators", "explain", *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+    The accepted and the refused English runs start a real process; the dead-end headline is read from
+    ``main`` in this process (tests/cli_runner.py)."""
 
     def test_keys_and_figures(self) -> None:
         """headline, figures equal to ``evaluate`` (rounded as it rounds), what_would_change, cards."""
         example = ROOT / "content" / "examples" / "garage_ev_course.json"
-        done = self._run(str(example), "--lang", "en", "--role", "advisor", "--doubts", "W4,w6")
-        assert done.returncode == 0, done.stderr
-        out = json.loads(done.stdout)
+        done = run_process("explain", str(example), "--lang", "en", "--role", "advisor", "--doubts", "W4,w6")
+        assert done.code == 0, done.stderr
+        out = done.json()
         assert set(out) == {"headline", "figures", "what_would_change", "cards"}
         from calculators.scenario.io import load_scenario_json
 
@@ -117,15 +109,15 @@ class TestExplainCommand:
     def test_dead_end_headline(self) -> None:
         """A dead-end case's headline is the comparison's answer."""
         example = ROOT / "content" / "examples" / "warehouse_dead_end.json"
-        done = self._run(str(example))
-        assert done.returncode == 0, done.stderr
-        assert json.loads(done.stdout)["headline"]["kind"] == "dead_end_comparison"
+        done = run_in_process("explain", str(example))
+        assert done.code == 0, done.stderr
+        assert done.json()["headline"]["kind"] == "dead_end_comparison"
 
     def test_bad_doubt_is_refused_by_name(self) -> None:
         """An unknown doubt: exit 2, one line naming --doubts and the allowed values."""
         example = ROOT / "content" / "examples" / "garage_ev_course.json"
-        done = self._run(str(example), "--doubts", "W4,W9", "--lang", "en")
-        assert done.returncode == 2
+        done = run_process("explain", str(example), "--doubts", "W4,W9", "--lang", "en")
+        assert done.code == 2
         assert done.stdout == ""
         (line,) = done.stderr.strip().splitlines()
         assert "--doubts" in line and "W9" in line and "W1, W2" in line

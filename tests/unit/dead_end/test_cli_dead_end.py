@@ -1,47 +1,38 @@
-"""The command line for the dead-end track: ``transition-payment`` and ``dead-end``, run as subprocesses.
+"""The command line for the dead-end track: ``transition-payment`` and ``dead-end``.
 
 Output is one JSON object on stdout; invalid input exits with status 2, exactly one line on stderr and
 nothing on stdout (calculators/__main__.py). Amounts are hand-computed from docs/dead-end-model.md §1:
 gross 3000 with 8 % holiday allowance → M = 3240, 1080 per year of service.
+
+``test_english_error``, ``test_standard_input`` and ``test_invalid_value`` start a real
+``python -m calculators`` process; the others call ``main`` in this process with the same arguments
+(tests/cli_runner.py).
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
-EXAMPLE = ROOT / "content" / "examples" / "warehouse_dead_end.json"
+from tests.cli_runner import REPO, Run, run_in_process, run_process
 
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m calculators ARGS`` from the repository root."""
-    return subprocess.run(
-        [sys.executable, "-m", "calculators", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+EXAMPLE = REPO / "content" / "examples" / "warehouse_dead_end.json"
 
 
 def ok_json(*args: str) -> Any:
-    """Run, expect status 0 and nothing on stderr, return the parsed JSON."""
-    result = run(*args)
-    assert result.returncode == 0, result.stderr
+    """Run in this process, expect status 0 and nothing on stderr, return the parsed JSON."""
+    result = run_in_process(*args)
+    assert result.code == 0, result.stderr
     assert result.stderr == ""
-    return json.loads(result.stdout)
+    return result.json()
 
 
-def assert_refused(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+def assert_refused(result: Run, *fragments: str) -> None:
     """Status 2, nothing on stdout, exactly one non-empty line on stderr containing each fragment."""
-    assert result.returncode == 2
+    assert result.code == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
@@ -222,11 +213,11 @@ class TestTransitionPayment:
     )
     def test_bad_arguments(self, args: tuple[str, ...], fragment: str) -> None:
         """Exit 2, one line on stderr naming the option (or the year), nothing on stdout."""
-        assert_refused(run(*TP, *args), fragment)
+        assert_refused(run_in_process(*TP, *args), fragment)
 
     def test_english_error(self) -> None:
         """--lang en: the end-before-start message in English, still one line."""
-        result = run(
+        result = run_process(
             "--lang", "en", *TP, "--monthly-salary", "3000", "--start", "2025-01-01", "--end", "2024-12-31"
         )
         assert_refused(result, "--end")
@@ -304,28 +295,20 @@ class TestDeadEnd:
 
     def test_standard_input(self) -> None:
         """``-`` reads the scenario from standard input: the same answer as from the file."""
-        result = subprocess.run(
-            [sys.executable, "-m", "calculators", "dead-end", "-"],
-            cwd=ROOT,
-            input=EXAMPLE.read_text(encoding="utf-8"),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        assert json.loads(result.stdout) == ok_json("dead-end", str(EXAMPLE))
+        result = run_process("dead-end", "-", stdin=EXAMPLE.read_bytes())
+        assert result.code == 0, result.stderr
+        assert result.json() == ok_json("dead-end", str(EXAMPLE))
 
     def test_not_json(self, tmp_path: Path) -> None:
         """A file that is not JSON: exit 2, one line."""
         bad = tmp_path / "bad.json"
         bad.write_text("{", encoding="utf-8")
-        assert_refused(run("dead-end", str(bad)))
+        assert_refused(run_in_process("dead-end", str(bad)))
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A file that does not exist: exit 2, one line naming it."""
         missing = tmp_path / "nothing.json"
-        assert_refused(run("dead-end", str(missing)), str(missing))
+        assert_refused(run_in_process("dead-end", str(missing)), str(missing))
 
     def test_invalid_value(self, tmp_path: Path) -> None:
         """A valid JSON scenario with an out-of-range field: exit 2, one line naming the field."""
@@ -333,8 +316,8 @@ class TestDeadEnd:
         data["horizon_months"] = 5
         bad = tmp_path / "short.json"
         bad.write_text(json.dumps(data), encoding="utf-8")
-        assert_refused(run("dead-end", str(bad)), "horizon_months")
+        assert_refused(run_process("dead-end", str(bad)), "horizon_months")
 
     def test_missing_file_argument(self) -> None:
         """No file argument: exit 2, one line."""
-        assert_refused(run("dead-end"))
+        assert_refused(run_in_process("dead-end"))

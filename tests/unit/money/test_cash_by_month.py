@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +21,8 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from calculators import evaluate, scenario_from_dict
 from calculators.money.cash_by_month import CASH_COLUMNS, cash_by_month, cash_csv, cash_xlsx
 from calculators.scenario.io import scenario_to_json
+from tests.cli_runner import run_process
 from tests.unit.strategies import valid_scenarios
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def _case(rate: float = 0.0) -> dict[str, Any]:
@@ -135,14 +132,8 @@ def test_cli_prints_one_row_per_month(tmp_path: Path) -> None:
     """Pins ``python -m calculators evaluate FILE --format csv``: a header and one row per month."""
     path = tmp_path / "case.json"
     path.write_text(scenario_to_json(scenario_from_dict(_case())), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "calculators", "--lang", "en", "evaluate", str(path), "--format", "csv"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_process("--lang", "en", "evaluate", str(path), "--format", "csv")
+    assert done.code == 0, done.stderr
     rows = list(csv.reader(io.StringIO(done.stdout)))
     assert rows[0][:2] == ["Month", "Out (€)"]
     assert len(rows) == 13 and rows[12][4] == "2300.00"
