@@ -34,7 +34,7 @@ from calculators.dead_end.contract_end import (
 )
 from calculators.dead_end.options import BUILDERS
 from calculators.dead_end.results import DeadEndComparison, Option, OptionResult, Sensitivity
-from calculators.dead_end.setting import make_setting, option_result
+from calculators.dead_end.setting import make_setting, option_result, training_inputs, training_lines
 from calculators.rules import YearRules, rules_for
 from calculators.scenario.io import validate
 from calculators.scenario.model import RoleOutlook, Scenario
@@ -46,9 +46,9 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 
 
-def _options(s: Scenario) -> tuple[OptionResult, ...]:
+def _options(s: Scenario, training: FloatArray | None = None) -> tuple[OptionResult, ...]:
     rules = rules_for(s.company.rules_year)
-    st = make_setting(s, rules)
+    st = make_setting(s, rules, training)
     return tuple(option_result(option, st, build(s, st)) for option, build in BUILDERS)
 
 
@@ -116,12 +116,18 @@ def _crossing(cheapest_at: Callable[[float], Option], inside: float, outside: fl
     return outside
 
 
-def _sensitivity(s: Scenario, field: str, current_value: float, cheapest: Option) -> Sensitivity:
+def _sensitivity(
+    s: Scenario, training: FloatArray, field: str, current_value: float, cheapest: Option
+) -> Sensitivity:
+    """Where moving ``field`` (all else as in ``s``, whose training line is ``training``) changes the
+    cheapest option: a grid over the lever's range, then halving the step that changes it."""
     low, high, whole = _lever_range(s, field)
     setter = _LEVERS[field]
+    unchanged = training_inputs(s)
 
     def cheapest_at(x: float) -> Option:
-        return _cheapest(_options(setter(s, x)))
+        moved = setter(s, x)
+        return _cheapest(_options(moved, training if training_inputs(moved) == unchanged else None))
 
     grid_size = 9
     below: float | None = None
@@ -164,13 +170,14 @@ def compare_options(scenario: Scenario, *, with_sensitivity: bool = True) -> Dea
     :class:`~calculators.errors.ScenarioError`.
     """
     validate(replace(scenario, employee=replace(scenario.employee, role_outlook=RoleOutlook.DEAD_END)))
-    options = _options(scenario)
+    training = training_lines(scenario)
+    options = _options(scenario, training)
     ranked = _ranked(options)
     cheapest = ranked[0].option
     sensitivities: tuple[Sensitivity, ...] = ()
     if with_sensitivity:
         sensitivities = tuple(
-            _sensitivity(scenario, field, _current(scenario, field), cheapest)
+            _sensitivity(scenario, training, field, _current(scenario, field), cheapest)
             for field in _LEVERS
             if field != "dead_end.exit_month"
             or scenario.training.end_month + 1 <= scenario.horizon_months - 1

@@ -30,7 +30,6 @@ from calculators.dead_end.setting import (
     salary_base,
     service_at,
     service_years,
-    training_lines,
     transition_payment_at,
 )
 from calculators.dead_end.transition_payment import (
@@ -58,7 +57,7 @@ def _permit(s: Scenario, st: Setting, ending: Ending, output: FloatArray) -> tup
     cost is lost and the employee stays to the horizon. Returns the mixed present values and the
     statutory transition payment at exit."""
     de = s.dead_end
-    lines, still = employment_lines(s, st, ending.exit_month - 1, output)
+    lines, still = employment_lines(st, ending.exit_month - 1, output)
     weight_start = float(still[ending.start_month - 1]) if ending.start_month <= st.horizon else 0.0
     procedure = one_off(st, ending.start_month, de.dismissal_procedure_cost_eur * weight_start)
     lines["procedure"] = procedure
@@ -66,7 +65,7 @@ def _permit(s: Scenario, st: Setting, ending: Ending, output: FloatArray) -> tup
     if ending.exit_month <= st.horizon:
         lines["transition_payment"] = one_off(st, ending.exit_month, tv * still[ending.exit_month - 1])
     success = present_values(st, lines)
-    stay, _ = employment_lines(s, st, st.horizon, output)
+    stay, _ = employment_lines(st, st.horizon, output)
     stay["procedure"] = procedure
     failure = present_values(st, stay)
     return mixed(success, failure, de.dismissal_failure_probability), tv
@@ -107,7 +106,7 @@ def _keep(s: Scenario, st: Setting) -> Outcome:
     UWV's permission asked ahead of the lapse, so the contract ends when the role does."""
     role_end = s.dead_end.role_end_month
     if role_end > st.horizon:
-        lines, _ = employment_lines(s, st, st.horizon, st.old_role_output)
+        lines, _ = employment_lines(st, st.horizon, st.old_role_output)
         return Outcome(present_values(st, lines), Route.NONE, None, notes=("keep_no_end",))
     return _permit_outcome(s, st, role_end - lead_months(st.rules), "keep_role_ends")
 
@@ -123,8 +122,8 @@ def _retrain(s: Scenario, st: Setting) -> Outcome:
     since = st.months - end
     ramp = np.ones(st.horizon) if ramp_months == 0 else np.minimum(1.0, np.maximum(since, 0) / ramp_months)
     output = np.where(st.months <= end, st.old_role_output, st.output_full * ramp)
-    lines, still = employment_lines(s, st, st.horizon, output)
-    lines["training"] = training_lines(s)
+    lines, still = employment_lines(st, st.horizon, output)
+    lines["training"] = st.training
     vacancy = s.benefits.vacancy
     if vacancy.filled_internally:
         month = vacancy.month
@@ -221,8 +220,8 @@ def _job_to_job(s: Scenario, st: Setting) -> Outcome:
     position)."""
     de = s.dead_end
     leave = de.exit_month
-    lines, still = employment_lines(s, st, leave, st.old_role_output)
-    lines["training"] = training_lines(s)
+    lines, still = employment_lines(st, leave, st.old_role_output)
+    lines["training"] = st.training
     lines["procedure"] = one_off(st, leave, de.mutual_procedure_cost_eur * still[leave - 1])
     payment = job_to_job_payment(s)
     amount = payment.amount_eur if de.settlement_amount_eur is None else de.settlement_amount_eur
@@ -269,7 +268,7 @@ def _dismiss(s: Scenario, st: Setting) -> Outcome:
         return _permit_outcome(s, st, 1, "dismiss_permit_now")
     ending = settlement_ending(st.rules, service_at(s), agreed_month=1)
     exit_month = ending.exit_month
-    lines, still = employment_lines(s, st, exit_month - 1, output)
+    lines, still = employment_lines(st, exit_month - 1, output)
     lines["procedure"] = one_off(st, 1, de.mutual_procedure_cost_eur)
     tv = transition_payment_at(s, st.rules, exit_month)[0] if exit_month <= st.horizon else 0.0
     amount = tv if de.settlement_amount_eur is None else de.settlement_amount_eur

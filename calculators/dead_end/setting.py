@@ -25,12 +25,13 @@ from calculators.money.cashflows import monthly_cash_flows
 from calculators.money.discounting import discount_factors
 from calculators.money.retention import monthly_hazard
 from calculators.rules import YearRules, rules_for
-from calculators.scenario.model import Scenario
+from calculators.scenario.model import Employee, Scenario, Training
 from calculators.scenario.wages import loaded_monthly_wage
 
 __all__ = [
     "Outcome",
     "Setting",
+    "Sickness",
     "employment_lines",
     "make_setting",
     "mixed",
@@ -41,11 +42,23 @@ __all__ = [
     "salary_base",
     "service_at",
     "service_years",
+    "training_inputs",
     "training_lines",
     "transition_payment_at",
 ]
 
 FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class Sickness:
+    """The illness lines of employment in months 1 … H (§3.1); an option employing the person for fewer
+    months keeps the months up to its end (:func:`employment_lines`)."""
+
+    running_cost: FloatArray  # Σ_k P(m − k) × cost(k): the cost of illnesses running in month m
+    delivered: FloatArray  # the share of month m's output delivered (the healthy, and any cover)
+    still_employed: FloatArray  # not dismissed after illness before month m
+    transition_payment: FloatArray  # expected transition payment after 24 months of illness, per month
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +81,14 @@ class Setting:
     compensated: bool  # UWV reimburses the transition payment after illness (art. 7:673e BW)
     aow_month: int | None
     settlement_assumed: bool  # no settlement amount entered: each settlement uses its default rule
+    training: FloatArray  # the training's cost line (:func:`training_lines`)
+    sickness: Sickness  # the illness lines of employment to the horizon (:func:`employment_lines`)
 
 
-def make_setting(s: Scenario, rules: YearRules) -> Setting:
+def make_setting(s: Scenario, rules: YearRules, training: FloatArray | None = None) -> Setting:
+    """The setting of ``s`` under ``rules``. ``training`` is the scenario's :func:`training_lines` when
+    the caller already has it (a comparison moving an assumption that leaves :func:`training_inputs`
+    alone); without it, it is computed here."""
     de = s.dead_end
     horizon = s.horizon_months
     months = np.arange(1, horizon + 1, dtype=np.int64)
@@ -88,6 +106,10 @@ def make_setting(s: Scenario, rules: YearRules) -> Setting:
     k = np.arange(ILLNESS_MONTHS)
     share = np.where(k < 12, de.sick_pay_year1, de.sick_pay_year2)
     sick_cost = (share + de.sickness_replacement_share) * wage + de.reintegration_cost_per_month_eur
+    illness_before_aow = np.where(before, illness_start, 0.0)
+    illness_after_aow = np.where(before, 0.0, illness_start)
+    short = sick_pay_months_after_aow(rules)
+    cover = de.sickness_replacement_share > 0
     return Setting(
         horizon=horizon,
         months=months,
@@ -96,15 +118,19 @@ def make_setting(s: Scenario, rules: YearRules) -> Setting:
         output_full=output_full,
         old_role_output=old_role,
         healthy=healthy,
-        illness_before_aow=np.where(before, illness_start, 0.0),
-        illness_after_aow=np.where(before, 0.0, illness_start),
+        illness_before_aow=illness_before_aow,
+        illness_after_aow=illness_after_aow,
         sick_cost_by_month_of_illness=sick_cost,
-        sick_months_after_aow=sick_pay_months_after_aow(rules),
-        cover_delivers_output=de.sickness_replacement_share > 0,
+        sick_months_after_aow=short,
+        cover_delivers_output=cover,
         rules=rules,
         compensated=rules.value("uwv_compensation_after_illness") == "all_employers",
         aow_month=pension,
         settlement_assumed=de.settlement_amount_eur is None,
+        training=training_lines(s) if training is None else training,
+        sickness=_sickness(
+            s, rules, healthy, (illness_before_aow, illness_after_aow), sick_cost, short, cover
+        ),
     )
 
 
@@ -155,40 +181,54 @@ def _shifted(values: FloatArray, by: int) -> FloatArray:
     return np.concatenate((np.zeros(by), values))[: len(values)]
 
 
-def employment_lines(
-    s: Scenario, st: Setting, employed_until: int, output: FloatArray
-) -> tuple[dict[str, FloatArray], FloatArray]:
-    """Monthly wages, output, sickness lines for employment in months 1 … employed_until, and the
-    chance of still being employed (not dismissed after illness) per month (§3.1).
+def _sickness(
+    s: Scenario,
+    rules: YearRules,
+    healthy: FloatArray,
+    illness: tuple[FloatArray, FloatArray],
+    sick_cost: FloatArray,
+    short: int,
+    cover: bool,
+) -> Sickness:
+    """The illness lines of employment to the horizon (§3.1), from the chances ``illness`` = (before,
+    after) that an illness starts in month m before or at/after the state pension age; ``cover``:
+    whoever replaces the ill employee delivers their output.
 
     An illness that starts before the state pension age runs 24 months of sick pay, then the
     contract ends with a transition payment (kept apart as ``illness_transition_payment``: UWV
     compensates it); one that starts at or after it runs 6 weeks (rounded to 1 month) and ends without one.
     """
-    h = st.horizon
-    employed = (st.months <= employed_until).astype(np.float64)
-    before, after = st.illness_before_aow, st.illness_after_aow
-    short = st.sick_months_after_aow
+    before, after = illness
+    h = healthy.size
     # Σ_k P(m − k) × cost(k) and Σ_k P(m − k): illnesses running in month m
-    running_cost = (
-        np.convolve(before, st.sick_cost_by_month_of_illness)[:h]
-        + np.convolve(after, st.sick_cost_by_month_of_illness[:short])[:h]
-    )
+    running_cost = np.convolve(before, sick_cost)[:h] + np.convolve(after, sick_cost[:short])[:h]
     running = np.convolve(before, np.ones(ILLNESS_MONTHS))[:h] + np.convolve(after, np.ones(short))[:h]
-    delivered = st.healthy + (running if st.cover_delivers_output else 0.0)
+    delivered = healthy + (running if cover else 0.0)
     ended_with_payment = _shifted(before, ILLNESS_MONTHS)  # P(m − 24)
     ended = ended_with_payment + _shifted(after, short)
     still_employed = 1.0 - np.concatenate(([0.0], np.cumsum(ended)[:-1]))
     illness_tv = np.zeros(h)
     for index in np.flatnonzero(ended_with_payment > 0):
-        illness_tv[index] = ended_with_payment[index] * transition_payment_at(s, st.rules, int(index) + 1)[0]
+        illness_tv[index] = ended_with_payment[index] * transition_payment_at(s, rules, int(index) + 1)[0]
+    return Sickness(running_cost, delivered, still_employed, illness_tv)
+
+
+def employment_lines(
+    st: Setting, employed_until: int, output: FloatArray
+) -> tuple[dict[str, FloatArray], FloatArray]:
+    """Monthly wages, output, sickness lines for employment in months 1 … employed_until, and the
+    chance of still being employed (not dismissed after illness) per month (§3.1): the setting's
+    illness lines (:class:`Sickness`) up to ``employed_until``.
+    """
+    employed = (st.months <= employed_until).astype(np.float64)
+    sick = st.sickness
     lines = {
         "wages": employed * st.healthy * st.wage,
-        "output": -employed * delivered * output,
-        "sickness": employed * running_cost,
-        ILLNESS_TV: employed * illness_tv,
+        "output": -employed * sick.delivered * output,
+        "sickness": employed * sick.running_cost,
+        ILLNESS_TV: employed * sick.transition_payment,
     }
-    return lines, still_employed
+    return lines, sick.still_employed
 
 
 def present_values(st: Setting, lines: dict[str, FloatArray]) -> dict[str, float]:
@@ -207,8 +247,16 @@ def one_off(st: Setting, month: int, amount: float) -> FloatArray:
 
 def training_lines(s: Scenario) -> FloatArray:
     """Direct costs in the first month, wage and lost output over the training, minus subsidies —
-    the money model's own training-cost line (docs/money-model.md §3), so both models agree."""
+    the money model's own training-cost line (docs/money-model.md §3), so both models agree. It reads
+    only :func:`training_inputs`."""
     return monthly_cash_flows(s).training_costs
+
+
+def training_inputs(s: Scenario) -> tuple[Employee, Training, int]:
+    """What the training-cost line depends on (docs/money-model.md §2–§3): the employee (wage, hours,
+    output ratio), the training (months, costs, hours, subsidies) and the horizon. Two scenarios equal
+    in these have the same :func:`training_lines`."""
+    return s.employee, s.training, s.horizon_months
 
 
 def mixed(success: dict[str, float], failure: dict[str, float], q: float) -> dict[str, float]:
