@@ -16,16 +16,13 @@ derandomized, so a failure in CI reproduces on any machine.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import math
 import os
 from collections.abc import Callable, Iterator
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import fields, is_dataclass, replace
 from functools import partial
 from typing import Any
-from unittest import mock
 
 import numpy as np
 import pytest
@@ -42,7 +39,6 @@ from calculators import (
     scenario_to_dict,
     scenario_to_json,
 )
-from calculators.__main__ import main
 from calculators.arguments import select_cards
 from calculators.dead_end.compare import compare_options
 from calculators.dead_end.transition_payment import SalaryBase, service_period, transition_payment
@@ -52,6 +48,7 @@ from calculators.money.monte_carlo import simulate, tornado
 from calculators.money.study_cost_clause import covered_costs, share_owed
 from calculators.rules import available_years, rules_for
 from calculators.scenario.fields import field_spec
+from tests.cli_runner import Run, run_in_process
 from tests.unit.strategies import (
     invalid_scenarios,
     json_trees,
@@ -139,21 +136,6 @@ def dead_end_scenarios(draw: st.DrawFn, max_horizon: int | None) -> Scenario:
     return scenario_from_dict(data)
 
 
-def run_cli(argv: list[str], stdin: bytes = b"") -> tuple[int, str, str]:
-    """``python -m calculators ARGV`` in this process: exit status, standard output, standard error."""
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        redirect_stdout(out),
-        redirect_stderr(err),
-        mock.patch("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin))),
-    ):
-        try:
-            code = main(argv)
-        except SystemExit as stop:
-            code = stop.code if isinstance(stop.code, int) else 2
-    return code, out.getvalue(), err.getvalue()
-
-
 def strict_json(text: str) -> Any:
     """Parse JSON that may not contain NaN or Infinity."""
 
@@ -163,9 +145,10 @@ def strict_json(text: str) -> Any:
     return json.loads(text, parse_constant=refuse)
 
 
-def assert_cli_outcome(code: int, out: str, err: str) -> Any:
+def assert_cli_outcome(run: Run) -> Any:
     """Either a result (status 0, finite JSON, nothing on stderr) or a refusal (status 2, one line, no
     traceback, nothing on stdout). Returns the parsed result, or None for a refusal."""
+    code, out, err = run.code, run.stdout, run.stderr
     assert "Traceback" not in err
     if code == 0:
         assert err == ""
@@ -579,13 +562,13 @@ class TestCommandLine:
     @given(scenario_documents(), st.sampled_from(["nl", "en"]), st.sampled_from(["evaluate", "dead-end"]))
     def test_any_file(self, raw: bytes, lang: str, command: str) -> None:
         """Any bytes on standard input: exit 0 with finite JSON, or exit 2 with one line and no traceback."""
-        assert_cli_outcome(*run_cli(["--lang", lang, command, "-"], raw))
+        assert_cli_outcome(run_in_process("--lang", lang, command, "-", stdin=raw))
 
     @BAD_INPUT
     @given(valid_scenarios())
     def test_valid_file(self, data: dict[str, Any]) -> None:
         """A valid scenario: exit 0 and the result's figures, all finite."""
-        result = assert_cli_outcome(*run_cli(["evaluate", "-"], json.dumps(data).encode("utf-8")))
+        result = assert_cli_outcome(run_in_process("evaluate", "-", stdin=json.dumps(data).encode("utf-8")))
         assert result is not None and math.isfinite(result["npv_eur"])
 
     @BAD_INPUT
@@ -612,15 +595,16 @@ class TestCommandLine:
         argv = ["--lang", lang, "transition-payment"]
         for option, value in options.items():
             argv.append(f"{option}={value}")  # "=": a value may start with "-"
-        assert_cli_outcome(*run_cli(argv))
+        assert_cli_outcome(run_in_process(*argv))
 
     @pytest.mark.parametrize("lang", ["nl", "en"])
     def test_the_calendars_last_day_is_refused(self, lang: str) -> None:
         """Regression: ``--end 9999-12-31 --year 2026`` raised OverflowError with a traceback. Now one line
         naming --end and the dates this command handles (1900-01-01 to 2100-12-31)."""
         dates = ["--start", "2020-01-01", "--end", "9999-12-31", "--year", "2026"]
-        code, out, err = run_cli(["--lang", lang, "transition-payment", "--monthly-salary", "3000", *dates])
-        assert_cli_outcome(code, out, err)
+        run = run_in_process("--lang", lang, "transition-payment", "--monthly-salary", "3000", *dates)
+        assert_cli_outcome(run)
+        err = run.stderr
         assert err.startswith("--end: 9999-12-31") and "1900-01-01" in err and "2100-12-31" in err
 
 
@@ -735,6 +719,6 @@ class TestRegressions:
         """``python -m calculators dead-end`` on a stable-role file with its exit beyond the horizon printed
         a traceback (IndexError); now exit 2 and one line naming dead_end.exit_month."""
         raw = json.dumps({"horizon_months": 12, "dead_end": {"exit_month": 30}}).encode()
-        code, out, err = run_cli(["--lang", lang, "dead-end", "-"], raw)
-        assert assert_cli_outcome(code, out, err) is None
-        assert "(dead_end.exit_month)" in err
+        run = run_in_process("--lang", lang, "dead-end", "-", stdin=raw)
+        assert assert_cli_outcome(run) is None
+        assert "(dead_end.exit_month)" in run.stderr
