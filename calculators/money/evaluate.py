@@ -10,7 +10,7 @@ Institute's definitions (sources.yaml: roi_institute_calculator), applied to dis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -211,28 +211,28 @@ def evaluate(scenario: Scenario) -> Result:
     cost_pv = float(figures.cost_pv[0])
     benefit_pv = float(figures.benefit_pv[0])
     values = figures.stay_values[0, : scenario.horizon_months - scenario.training.end_month + 1]
-    rows = tuple(
-        MonthRow(
-            month=int(flows.months[i]),
-            discount_factor=float(flows.discount_factor[i]),
-            survival_without=float(flows.survival_without[i]),
-            survival_with=float(flows.survival_with[i]),
-            direct_cost=float(flows.direct_cost[i]),
-            wage_cost=float(flows.wage_cost[i]),
-            lost_output=float(flows.lost_output[i]),
-            subsidy=float(flows.subsidy[i]),
-            productivity=float(flows.productivity[i]),
-            other_benefit=float(flows.other_benefit[i]),
-            new_work=float(flows.new_work[i]),
-            vacancy=float(flows.vacancy[i]),
-            replacement_change=float(flows.replacement_change[i]),
-            clause_recovery=float(flows.clause_recovery[i]),
-            net=float(net[i]),
-            discounted_net=float(discounted[i]),
-            cumulative_discounted_net=float(cumulative[i]),
-        )
-        for i in range(scenario.horizon_months)
-    )
+    columns = {
+        "month": flows.months,
+        "discount_factor": flows.discount_factor,
+        "survival_without": flows.survival_without,
+        "survival_with": flows.survival_with,
+        "direct_cost": flows.direct_cost,
+        "wage_cost": flows.wage_cost,
+        "lost_output": flows.lost_output,
+        "subsidy": flows.subsidy,
+        "productivity": flows.productivity,
+        "other_benefit": flows.other_benefit,
+        "new_work": flows.new_work,
+        "vacancy": flows.vacancy,
+        "replacement_change": flows.replacement_change,
+        "clause_recovery": flows.clause_recovery,
+        "net": net,
+        "discounted_net": discounted,
+        "cumulative_discounted_net": cumulative,
+    }
+    # .tolist() gives the same Python ints and floats as int()/float() of each element, in one pass.
+    listed = [columns[item.name][: scenario.horizon_months].tolist() for item in fields(MonthRow)]
+    rows = tuple(MonthRow(*values) for values in zip(*listed, strict=True))
     positive_cost = cost_pv > 1e-9
     return Result(
         npv_eur=float(figures.npv[0]),
