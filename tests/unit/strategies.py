@@ -144,10 +144,14 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
 
 
 @st.composite
-def valid_scenarios(draw: st.DrawFn, max_horizon: int | None = None) -> dict[str, Any]:
+def valid_scenarios(
+    draw: st.DrawFn, max_horizon: int | None = None, *, only_dead_end: bool = False
+) -> dict[str, Any]:
     """A complete scenario dict (JSON form) that ``scenario_from_dict`` accepts.
 
     ``max_horizon`` caps the horizon, for properties of searches whose cost grows with it.
+    ``only_dead_end`` draws only dead-end cases (role outlook "dead_end", so the training ends by month
+    H − 2), directly rather than by throwing the other outlooks away.
     """
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for path in field_specs():
@@ -161,8 +165,9 @@ def valid_scenarios(draw: st.DrawFn, max_horizon: int | None = None) -> dict[str
     clause = retention["study_cost_clause"]
 
     # §1: the training ends by month H − 1.
-    start = draw(numbers_in("training.start_month", high=horizon - 1))
-    duration = draw(numbers_in("training.duration_months", high=horizon - start))
+    last = horizon - 2 if only_dead_end else horizon - 1  # a dead-end exit needs a month after the training
+    start = draw(numbers_in("training.start_month", high=last))
+    duration = draw(numbers_in("training.duration_months", high=last + 1 - start))
     end = start + duration - 1
     training["start_month"], training["duration_months"] = start, duration
 
@@ -199,6 +204,8 @@ def valid_scenarios(draw: st.DrawFn, max_horizon: int | None = None) -> dict[str
     outlooks = field_spec("employee.role_outlook").values
     if end + 1 > horizon - 1:
         outlooks = tuple(value for value in outlooks if value != "dead_end")
+    if only_dead_end:
+        outlooks = ("dead_end",)
     employee["role_outlook"] = draw(st.sampled_from(outlooks))
     if employee["role_outlook"] == "dead_end":
         dead_end["exit_month"] = draw(numbers_in("dead_end.exit_month", end + 1, horizon - 1))

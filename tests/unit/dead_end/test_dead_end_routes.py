@@ -618,7 +618,7 @@ class TestCompensation:
 @st.composite
 def _dead_end_scenarios(draw: st.DrawFn) -> Scenario:
     """Any valid dead-end scenario (horizon ≤ 60), its settlement amount sometimes left to the default."""
-    data = draw(valid_scenarios(max_horizon=60).filter(lambda d: d["employee"]["role_outlook"] == "dead_end"))
+    data = draw(valid_scenarios(max_horizon=60, only_dead_end=True))
     if draw(st.booleans()):
         data["dead_end"]["settlement_amount_eur"] = None
     return scenario_from_dict(data)
