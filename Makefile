@@ -1,6 +1,7 @@
 # Leerwinst: one command each on a fresh machine that has only python3, make and apt.
 #   make run    start the app          make test   lint, type-check, all tests (unit, app, e2e)
 #   make test-fast  unit, AppTest and doctests, no browser (about a minute)
+#   make test-deep  the property tests searching ten times harder (opt-in, about 10 minutes)
 #   make bench  benchmarks             make lint   ruff, mypy, import contracts   make clean
 #   make deploy-check  N processes behind nginx on loopback, checked (opt-in, 15-25 s)
 #   make load-proxy    wire sessions through nginx to N processes (opt-in, about a minute)
@@ -11,6 +12,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 # -c constraints.txt pins every transitive dependency, so a fresh machine gets the versions we tested.
 PIP    := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# uv (pinned in requirements-dev.txt and the lock) installs the same pins in seconds where pip takes
+# over a minute; pip stays the fallback when uv cannot be installed or fails.
+UV     := $(VENV)/bin/uv
+define install_requirements
+	$(PIP) uv && $(UV) pip install --quiet --python $(PY) -c constraints.txt -r $(1) \
+	  || { echo "make: uv failed, installing with pip"; $(PIP) -r $(1); }
+endef
 # apt needs root: use sudo only when we are not root and sudo exists.
 SUDO   := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
@@ -18,8 +26,8 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
 DEV_STAMP     := $(VENV)/.stamp-dev
 
-.PHONY: run test test-fast bench load lint clean chromium pdftoppm constraints
-.PHONY: deploy-check load-proxy nginx
+.PHONY: run test test-fast test-deep bench load lint lint-code lint-nginx clean constraints
+.PHONY: chromium pdftoppm nginx system-packages deploy-check load-proxy
 
 # --browser.serverAddress localhost: Streamlit otherwise asks checkip.amazonaws.com for a public IP
 # to print at start-up; our app never contacts a third party, not even from the server.
@@ -30,11 +38,21 @@ run: $(RUNTIME_STAMP)
 # browser-test module starts its app server once.
 PYTEST_PARALLEL := -n 2 --dist loadfile
 
-test: $(DEV_STAMP) chromium pdftoppm lint
+# The Debian packages (one apt run) install while the code is linted and type-checked (mypy uses one
+# core, apt mostly waits on the network and dpkg); --output-sync keeps each one's output together.
+test:
+	@$(MAKE) --no-print-directory -j2 --output-sync=target system-packages lint-code
+	@$(MAKE) --no-print-directory lint-nginx
 	@# Exit code 5 means "no tests collected": an empty suite must never count as a pass.
 	@$(PY) -m pytest $(PYTEST_PARALLEL); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests, failing" >&2; fi; \
 	  exit $$rc
+
+# The property tests searching ten times harder (Hypothesis profile "deep", tests/conftest.py): 1,000
+# examples for every bad-input property instead of 100. Opt-in, about 10 minutes; before a release
+# or after changing what a refusal accepts.
+test-deep: $(DEV_STAMP)
+	HYPOTHESIS_PROFILE=deep $(PY) -m pytest $(PYTEST_PARALLEL) -m "not e2e"
 
 # Unit, AppTest and doctests without the browser (about a minute): for the edit-test loop.
 test-fast: $(DEV_STAMP)
@@ -42,7 +60,9 @@ test-fast: $(DEV_STAMP)
 	  if [ $$rc -eq 5 ]; then echo "make test-fast: pytest collected no tests, failing" >&2; fi; \
 	  exit $$rc
 
-lint: $(DEV_STAMP) nginx
+lint: lint-code lint-nginx
+
+lint-code: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy calculators ui app.py benchmarks tests deploy
@@ -52,6 +72,9 @@ lint: $(DEV_STAMP) nginx
 	@# nginx -t on the production nginx configuration and its loopback variant
 	$(VENV)/bin/hadolint deploy/Containerfile
 	$(PY) -m deploy.manifests
+
+# nginx -t on the production nginx configuration and its loopback variant (needs Debian's nginx).
+lint-nginx: $(DEV_STAMP) nginx
 	@if [ "$${LEERWINST_SKIP_E2E:-0}" = 1 ]; then echo "nginx -t skipped (LEERWINST_SKIP_E2E=1)"; \
 	  else $(PY) -m deploy.nginx_config; fi
 
@@ -79,27 +102,32 @@ MODE ?= paced
 load-proxy: $(DEV_STAMP) nginx
 	$(PY) -m benchmarks.load_proxy --processes $(PROCESSES) --sessions $(SESSIONS) --mode $(MODE)
 
-# Debian's nginx, for make deploy-check, make load-proxy and nginx -t in make lint (openssl makes
-# the throw-away certificate for the TLS block). nginx runs as a process of ours with its own prefix
-# and files; the system's nginx service is never used.
-nginx:
-	@if [ "$${LEERWINST_SKIP_E2E:-0}" = 1 ] || { { command -v nginx || [ -x /usr/sbin/nginx ]; } \
-	  && command -v openssl; } >/dev/null 2>&1; then exit 0; fi; \
-	  echo "make: installing Debian nginx and openssl for the deployment checks"; \
-	  $(APT_GET) update && $(APT_GET) install -y nginx openssl
+# Debian packages, each installed only when its command is missing; several at once share one
+# `apt-get update` and one `apt-get install`. An argument is COMMAND:PACKAGE.
+define apt_install_missing
+	@missing=""; for pair in $(1); do command="$${pair%%:*}"; package="$${pair##*:}"; \
+	  command -v "$$command" >/dev/null 2>&1 || [ -x "/usr/sbin/$$command" ] || missing="$$missing $$package"; \
+	done; [ -z "$$missing" ] && exit 0; \
+	echo "make: installing Debian packages:$$missing"; \
+	$(APT_GET) update && $(APT_GET) install -y $$missing
+endef
+# chromium drives the browser tests (Playwright's own browser download does not work offline);
+# pdftoppm (poppler-utils) renders the PDF report's pages in its tests; nginx (and openssl, for the
+# throw-away certificate of the TLS block) serves make deploy-check, make load-proxy and nginx -t.
+# nginx runs as a process of ours with its own prefix and files; the system's service is never used.
+# With LEERWINST_SKIP_E2E=1 no browser and no nginx are needed.
+BROWSER_PACKAGES := $(if $(filter 1,$(LEERWINST_SKIP_E2E)),,chromium:chromium)
+NGINX_PACKAGES   := $(if $(filter 1,$(LEERWINST_SKIP_E2E)),,nginx:nginx openssl:openssl)
+REPORT_PACKAGES  := pdftoppm:poppler-utils
 
-# The e2e tests drive Debian's chromium (Playwright's own browser download does not work offline).
-# Skipped when LEERWINST_SKIP_E2E=1, because then no browser is needed.
+system-packages:
+	$(call apt_install_missing,$(BROWSER_PACKAGES) $(REPORT_PACKAGES) $(NGINX_PACKAGES))
 chromium:
-	@if [ "$${LEERWINST_SKIP_E2E:-0}" = 1 ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
-	  echo "make: installing Debian chromium for the browser tests"; \
-	  $(APT_GET) update && $(APT_GET) install -y chromium
-
-# The report tests render PDF pages to PNG with poppler's pdftoppm (Debian package poppler-utils).
+	$(call apt_install_missing,$(BROWSER_PACKAGES))
 pdftoppm:
-	@command -v pdftoppm >/dev/null 2>&1 && exit 0; \
-	  echo "make: installing Debian poppler-utils for the report tests"; \
-	  $(APT_GET) update && $(APT_GET) install -y poppler-utils
+	$(call apt_install_missing,$(REPORT_PACKAGES))
+nginx:
+	$(call apt_install_missing,$(NGINX_PACKAGES))
 
 # Debian's own python3 ships without the venv module; fetch it once if venv creation fails.
 $(PY):
@@ -108,11 +136,11 @@ $(PY):
 
 # Reinstall only when a requirements or constraints file is newer than the stamp.
 $(RUNTIME_STAMP): requirements.txt constraints.txt | $(PY)
-	$(PIP) -r requirements.txt
+	$(call install_requirements,requirements.txt)
 	touch $@
 
 $(DEV_STAMP): requirements.txt requirements-dev.txt constraints.txt | $(PY)
-	$(PIP) -r requirements-dev.txt
+	$(call install_requirements,requirements-dev.txt)
 	touch $@ $(RUNTIME_STAMP)
 
 # After changing a pin in requirements*.txt: rebuild the lock from a clean venv.

@@ -7,14 +7,26 @@ import pytest
 import streamlit as st
 from hypothesis import settings
 
-# "dev" keeps the local loop quick and draws new examples every run (it keeps finding new cases);
-# "ci" (chosen when CI is set, as .ci/run's environment does) searches harder with a fixed seed, so
-# a red CI means a change broke something, not that this run drew an unlucky example. A case found
-# locally becomes an @example or a plain test. No deadline anywhere: timing on a busy 2-core CI box
+# "dev" draws new examples every run, so local runs keep finding new cases; "ci" (chosen when CI is
+# set, as CI environments do) draws the same number with a fixed seed, so a red CI means a change
+# broke something, not that this run drew an unlucky example; "deep" (`make test-deep`) searches ten
+# times harder with the same fixed seed, for before a release or after a change to a refusal. A case
+# found becomes an @example or a plain test. No deadline anywhere: timing on a busy 2-core CI box
 # says nothing about correctness.
 settings.register_profile("dev", max_examples=100, deadline=None)
-settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True)
+settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True)
+settings.register_profile("deep", max_examples=200, deadline=None, derandomize=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the browser tests first.
+
+    Each browser-test file takes 10-90 s and goes to one xdist worker whole (--dist loadfile); run
+    last, one of them could keep a worker busy long after the other ran out of work. First, the
+    suite ends on small unit-test files that share out evenly.
+    """
+    items.sort(key=lambda item: 0 if "e2e" in item.path.parts else 1)  # stable: order kept within
 
 
 @pytest.fixture(autouse=True)

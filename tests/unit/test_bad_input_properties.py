@@ -9,8 +9,8 @@ arguments that are not a scenario (a language, a draw count, cash flows, contrac
 ZeroDivisionError, OverflowError, KeyError, TypeError, IndexError, RecursionError or decimal error:
 ``pytest.raises(ScenarioError)`` lets any of those through as a failure.
 
-Every property runs 1,000 examples in CI (``CI`` set, as for the rest of the suite) and 100 locally;
-derandomized, so a failure in CI reproduces on any machine.
+Every property runs 100 examples in ``make test`` and 1,000 in ``make test-deep`` (the Hypothesis profile
+"deep", see tests/conftest.py); derandomized, so a failure reproduces on any machine.
 """
 
 from __future__ import annotations
@@ -60,8 +60,7 @@ from tests.unit.strategies import (
     with_value,
 )
 
-_CI = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev") == "ci"
-EXAMPLES = 1000 if _CI else 100
+EXAMPLES = 1000 if os.environ.get("HYPOTHESIS_PROFILE") == "deep" else 100
 BAD_INPUT = settings(
     max_examples=EXAMPLES,
     deadline=None,
