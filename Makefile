@@ -1,7 +1,7 @@
 # Leerwinst: one command each on a fresh machine that has only python3, make and apt.
 #   make run    start the app          make test   lint, type-check, all tests (unit, app, e2e)
 #   make test-fast  unit, AppTest and doctests, no browser (about a minute)
-#   make test-deep  the property tests searching ten times harder (opt-in, about 10 minutes)
+#   make test-deep  the property tests searching ten times harder (opt-in, slower)
 #   make bench  benchmarks             make lint   ruff, mypy, import contracts   make clean
 #   make deploy-check  N processes behind nginx on loopback, checked (opt-in, 15-25 s)
 #   make load-proxy    wire sessions through nginx to N processes (opt-in, about a minute)
@@ -49,7 +49,7 @@ test:
 	  exit $$rc
 
 # The property tests searching ten times harder (Hypothesis profile "deep", tests/conftest.py): 1,000
-# examples for every bad-input property instead of 100. Opt-in, about 10 minutes; before a release
+# examples for every bad-input property instead of 100. Opt-in, several times make test-fast; before a release
 # or after changing what a refusal accepts.
 test-deep: $(DEV_STAMP)
 	HYPOTHESIS_PROFILE=deep $(PY) -m pytest $(PYTEST_PARALLEL) -m "not e2e"
