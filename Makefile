@@ -19,6 +19,11 @@ define install_requirements
 	$(PIP) uv && $(UV) pip install --quiet --python $(PY) -c constraints.txt -r $(1) \
 	  || { echo "make: uv failed, installing with pip"; $(PIP) -r $(1); }
 endef
+# Python writes each module's compiled bytecode (__pycache__, git-ignored) once, for every later
+# process to reuse: the test run starts two workers, an app server per worker and some command-line
+# processes, and with PYTHONDONTWRITEBYTECODE set (as in some containers) each would compile
+# Streamlit, pandas and plotly from source again, about two seconds of CPU every time.
+unexport PYTHONDONTWRITEBYTECODE
 # apt needs root: use sudo only when we are not root and sudo exists.
 SUDO   := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
@@ -26,7 +31,7 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 RUNTIME_STAMP := $(VENV)/.stamp-runtime
 DEV_STAMP     := $(VENV)/.stamp-dev
 
-.PHONY: run test test-fast test-deep bench load lint lint-code lint-nginx clean constraints
+.PHONY: run test test-all test-fast test-deep bench load lint lint-code lint-nginx clean constraints
 .PHONY: chromium pdftoppm nginx system-packages deploy-check load-proxy
 
 # --browser.serverAddress localhost: Streamlit otherwise asks checkip.amazonaws.com for a public IP
@@ -34,14 +39,22 @@ DEV_STAMP     := $(VENV)/.stamp-dev
 run: $(RUNTIME_STAMP)
 	$(PY) -m streamlit run app.py --browser.serverAddress localhost
 
-# Two workers (the machine has two cores); --dist loadfile keeps each test file on one worker, so a
-# browser-test module starts its app server once.
-PYTEST_PARALLEL := -n 2 --dist loadfile
+# Two workers (the machine has two cores). --dist loadgroup keeps each browser-test file on one
+# worker (tests/e2e/conftest.py groups them by file), so its module fixtures start once, and xdist
+# hands out the largest groups first; every other test goes out on its own, so the run ends on
+# small tests that share out evenly. (--dist loadfile would also send the unit-test files whole,
+# largest first, and leave the browser-test files, with their few long tests, for the end.)
+PYTEST_PARALLEL := -n 2 --dist loadgroup
 
-# The Debian packages (one apt run) install while the code is linted and type-checked (mypy uses one
-# core, apt mostly waits on the network and dpkg); --output-sync keeps each one's output together.
+# Two lines of work side by side on the two cores: the code is linted and type-checked (mypy keeps
+# one core busy for about 40 s) while the Debian packages install (one apt run) and the tests start.
+# make fails when either fails; the lint's few lines of output may appear among pytest's dots.
 test:
-	@$(MAKE) --no-print-directory -j2 --output-sync=target system-packages lint-code
+	@$(MAKE) --no-print-directory -j2 lint-code test-all
+
+# The whole suite after the system packages it needs (chromium, poppler, nginx) and nginx -t.
+test-all: $(DEV_STAMP)
+	@$(MAKE) --no-print-directory system-packages
 	@$(MAKE) --no-print-directory lint-nginx
 	@# Exit code 5 means "no tests collected": an empty suite must never count as a pass.
 	@$(PY) -m pytest $(PYTEST_PARALLEL); rc=$$?; \
@@ -102,21 +115,28 @@ MODE ?= paced
 load-proxy: $(DEV_STAMP) nginx
 	$(PY) -m benchmarks.load_proxy --processes $(PROCESSES) --sessions $(SESSIONS) --mode $(MODE)
 
-# Debian packages, each installed only when its command is missing; several at once share one
-# `apt-get update` and one `apt-get install`. An argument is COMMAND:PACKAGE.
+# Debian packages, each installed only when it is missing; several at once share one `apt-get update`
+# and one `apt-get install`. An argument is CHECK:PACKAGE, where CHECK is a command the package
+# provides or (starting with /) a path it installs. --no-install-recommends: chromium alone would
+# otherwise bring about a hundred packages (systemd, cups, avahi, perl) that no test uses, and
+# double the install time.
 define apt_install_missing
-	@missing=""; for pair in $(1); do command="$${pair%%:*}"; package="$${pair##*:}"; \
-	  command -v "$$command" >/dev/null 2>&1 || [ -x "/usr/sbin/$$command" ] || missing="$$missing $$package"; \
+	@missing=""; for pair in $(1); do check="$${pair%%:*}"; package="$${pair##*:}"; \
+	  case "$$check" in /*) [ -e "$$check" ] ;; \
+	    *) command -v "$$check" >/dev/null 2>&1 || [ -x "/usr/sbin/$$check" ] ;; esac \
+	  || missing="$$missing $$package"; \
 	done; [ -z "$$missing" ] && exit 0; \
 	echo "make: installing Debian packages:$$missing"; \
-	$(APT_GET) update && $(APT_GET) install -y $$missing
+	$(APT_GET) update && $(APT_GET) install -y --no-install-recommends $$missing
 endef
-# chromium drives the browser tests (Playwright's own browser download does not work offline);
-# pdftoppm (poppler-utils) renders the PDF report's pages in its tests; nginx (and openssl, for the
-# throw-away certificate of the TLS block) serves make deploy-check, make load-proxy and nginx -t.
-# nginx runs as a process of ours with its own prefix and files; the system's service is never used.
-# With LEERWINST_SKIP_E2E=1 no browser and no nginx are needed.
-BROWSER_PACKAGES := $(if $(filter 1,$(LEERWINST_SKIP_E2E)),,chromium:chromium)
+# chromium drives the browser tests (Playwright's own browser download does not work offline), with
+# Liberation's fonts (metric twins of Arial and friends: the fallback of the charts' font list), which
+# chromium only recommends; pdftoppm (poppler-utils) renders the PDF report's pages in its tests;
+# nginx (and openssl, for the throw-away certificate of the TLS block) serves make deploy-check,
+# make load-proxy and nginx -t. nginx runs as a process of ours with its own prefix and files; the
+# system's service is never used. With LEERWINST_SKIP_E2E=1 no browser and no nginx are needed.
+LIBERATION := /usr/share/fonts/truetype/liberation
+BROWSER_PACKAGES := $(if $(filter 1,$(LEERWINST_SKIP_E2E)),,chromium:chromium $(LIBERATION):fonts-liberation)
 NGINX_PACKAGES   := $(if $(filter 1,$(LEERWINST_SKIP_E2E)),,nginx:nginx openssl:openssl)
 REPORT_PACKAGES  := pdftoppm:poppler-utils
 

@@ -22,9 +22,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run the browser tests first.
 
-    Each browser-test file takes 10-90 s and goes to one xdist worker whole (--dist loadfile); run
-    last, one of them could keep a worker busy long after the other ran out of work. First, the
-    suite ends on small unit-test files that share out evenly.
+    Under --dist loadgroup (make test) xdist hands out each browser-test file as one group, largest
+    first, and every other test on its own; this order puts the single-test browser files before
+    the unit tests too. Run last, a browser test of 10-20 s could keep one worker busy long after
+    the other ran out of work; first, the suite ends on small tests that share out evenly.
     """
     items.sort(key=lambda item: 0 if "e2e" in item.path.parts else 1)  # stable: order kept within
 

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.e2e.server import CHROMIUM_ARGS, ServerStartError, serve
+from tests.e2e.private import Tree, start
+from tests.e2e.server import CHROMIUM_ARGS, Server, ServerStartError, serve
 
 E2E_DIR = Path(__file__).resolve().parent
 
@@ -30,6 +32,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.is_relative_to(E2E_DIR):
             item.add_marker(pytest.mark.e2e)
+            # one xdist group per file (make test: --dist loadgroup): a file's tests share a worker
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
             if _skip_e2e():
                 item.add_marker(skip)
 
@@ -66,3 +70,46 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             yield server.url
     except ServerStartError as error:
         pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser: Browser, browser_context_args: dict[str, Any]) -> Iterator[BrowserContext]:
+    """One browser context per test process, for the tests that need no context of their own.
+
+    Each test still gets a page of its own, so a Streamlit session of its own (one websocket per
+    page, as with two tabs of one user). What the pages share is the browser's cache: the app's
+    JavaScript (and plotly's) is compiled once instead of in every test, about a second of CPU per
+    page opened. Tests that ask for ``context``, or make one, get a new empty one as before.
+    """
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest, shared_context: BrowserContext) -> Iterator[Page]:
+    """A new page: in the test's own ``context`` when it asks for one, else in the shared one.
+
+    Every page the test opened in the shared context is closed afterwards, so no session outlives
+    its test.
+    """
+    if "context" in request.fixturenames:
+        own: BrowserContext = request.getfixturevalue("context")
+        yield own.new_page()
+        return
+    before = set(shared_context.pages)
+    yield shared_context.new_page()
+    for opened in [tab for tab in shared_context.pages if tab not in before]:
+        opened.close()
+
+
+@pytest.fixture(scope="module")
+def private_tree(tmp_path_factory: pytest.TempPathFactory) -> Tree:
+    """A fresh copy of the app with its own temp and home folders (tests/e2e/private.py), per module."""
+    return Tree(tmp_path_factory.mktemp("private_server"))
+
+
+@pytest.fixture(scope="module")
+def private_server(private_tree: Tree) -> Iterator[Server]:
+    """The app served from ``private_tree``: what it writes and logs can be checked afterwards."""
+    yield from start(private_tree, "app.py")

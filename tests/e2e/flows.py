@@ -16,7 +16,7 @@ from playwright.sync_api import Locator, Page, expect
 from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.scenario.model import Scenario
-from tests.e2e.helpers import by_key, open_app, set_viewport_tall, wait_for_app_idle
+from tests.e2e.helpers import by_key, open_app, set_viewport_tall, wait_for_app_idle, wait_for_plots_drawn
 from ui.form.steps import RESULTS_TABS, STEPS, Step
 from ui.session import tabs_key
 
@@ -120,7 +120,7 @@ def metric(page: Page, lang: Lang | str, name: str) -> str:
 def wait_for_charts(page: Page) -> None:
     """Wait until plotly has drawn the first chart."""
     page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(800)  # plotly draws its traces just after the svg appears
+    wait_for_plots_drawn(page)
 
 
 def results_tab_bar(page: Page, lang: Lang | str) -> Locator:

@@ -16,7 +16,14 @@ from calculators import evaluate, scenario_from_dict
 from calculators.explain import key_figures
 from calculators.i18n import Lang, text
 from tests.e2e.flows import open_results_tab
-from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from tests.e2e.helpers import (
+    by_key,
+    open_app,
+    screenshot,
+    set_viewport_tall,
+    wait_for_app_idle,
+    wait_for_plots_drawn,
+)
 from ui.form.steps import RESULTS_TABS, STEPS
 from ui.session import tabs_key, widget_key
 
@@ -81,7 +88,7 @@ def test_compare_save_and_reopen(
     assert _npv(1000, lang) in table and _npv(500, lang) in table and "Cursus B" in table
     expect(by_key(page, "chart_compare").locator(".main-svg").first).to_be_visible(timeout=30_000)
     by_key(page, "chart_compare").scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    wait_for_plots_drawn(page)
     screenshot(page, f"compare_{lang.value}")
 
     with page.expect_download() as download_info:

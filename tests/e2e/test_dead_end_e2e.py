@@ -3,8 +3,8 @@
 A cashier of 18 years whose role disappears in month 24 (self-checkouts), a course for work
 elsewhere. The questions that decide the answer are on the page in the open, at "no"; the answer on
 top is the comparison's (checked against the calculators); no deduction condition is "met" that the
-owner did not confirm; saying there is another job in the firm changes the answer. Every step is
-checked with axe-core and photographed.
+owner did not confirm; saying there is another job in the firm changes the answer; and each tab
+draws its own chart and no other. Every step is checked with axe-core and photographed.
 """
 
 from __future__ import annotations
@@ -20,8 +20,16 @@ from calculators.dead_end.compare import compare_options
 from calculators.dead_end.results import DeadEndComparison, Option
 from calculators.i18n import text
 from tests.bakery_case import bakery
-from tests.e2e.flows import choose, next_step, open_in, type_into, wait_for_charts
-from tests.e2e.helpers import by_key, screenshot, wait_for_app_idle
+from tests.e2e.flows import (
+    choose,
+    next_step,
+    open_in,
+    open_results_tab,
+    results_tab_bar,
+    type_into,
+    wait_for_charts,
+)
+from tests.e2e.helpers import by_key, screenshot, wait_for_app_idle, wait_for_plots_drawn
 
 AXE = Axe()
 SERIOUS = {"critical", "serious"}
@@ -121,3 +129,27 @@ def test_bakery_dead_end_flow(app_url: str, page: Page, lang: str) -> None:
     expect(_answer_box(page)).not_to_contain_text(text(lang, "dead_end.unavailable.no_internal_role"))
     expect(page.get_by_test_id("stException")).to_have_count(0)
     screenshot(page, f"dead_end_{lang}_results_internal_job")
+    _each_tab_draws_its_own_chart(page, lang)
+
+
+def _each_tab_draws_its_own_chart(page: Page, lang: str) -> None:
+    """The dead-end tab is the first and open one with its four options; it draws its own chart and
+    no other, and so does every other tab with a chart (money and uncertainty: their first tab's)."""
+    bar = results_tab_bar(page, lang)
+    expect(bar.get_by_role("tab").first).to_have_text(text(lang, "results.tabs.dead_end"))
+    expect(bar.get_by_role("tab", selected=True)).to_have_text(text(lang, "results.tabs.dead_end"))
+    expect(page.get_by_text(text(lang, "dead_end.tv_title"))).to_be_visible()
+    for option in ("keep", "retrain_internal", "job_to_job", "dismiss"):
+        expect(
+            page.get_by_role("table").get_by_text(text(lang, f"dead_end.options.{option}")).first
+        ).to_be_visible()
+    expect(page.locator(".st-key-chart_dead_end .js-plotly-plot")).to_have_count(1)
+    expect(page.locator(".js-plotly-plot")).to_have_count(1)
+    for tab, chart in (("over_time", "cumulative"), ("money", "costs"), ("uncertainty", "histogram")):
+        open_results_tab(page, lang, tab)
+        expect(by_key(page, f"chart_{chart}").locator(".main-svg").first).to_be_visible(timeout=30_000)
+        expect(page.locator(".js-plotly-plot")).to_have_count(1)
+        expect(page.get_by_role("heading", name=text(lang, "dead_end.title"))).to_have_count(0)
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+    wait_for_plots_drawn(page)
+    screenshot(page, f"dead_end_{lang}_results_uncertainty")

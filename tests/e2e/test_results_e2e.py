@@ -1,6 +1,7 @@
 """The app in real Chromium: a salary change reaches the answer, and a language round trip keeps a
 select box's choice. (That nothing is fetched from anywhere but the app's own server is pinned by
-test_privacy.py, which routes every request and records every websocket of the owner's flow.)
+test_wizard_flow.py's full flow and test_privacy.py, which route every request and record every
+websocket: tests/e2e/private.py.)
 
 The salary is typed on the wizard's employee step and the answer read on the results step; the
 expected text comes from the calculators, formatted with ui.results_text.key_figures in the page's
@@ -17,7 +18,14 @@ from playwright.sync_api import Page, expect
 from calculators import evaluate, scenario_from_dict
 from calculators.explain import key_figures
 from calculators.i18n import Lang, text
-from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from tests.e2e.helpers import (
+    by_key,
+    open_app,
+    screenshot,
+    set_viewport_tall,
+    wait_for_app_idle,
+    wait_for_plots_drawn,
+)
 from ui.form.steps import STEPS
 from ui.session import widget_key
 
@@ -62,7 +70,7 @@ def _wait_for_chart(page: Page) -> None:
     chart = by_key(page, "chart_cumulative").get_by_test_id("stPlotlyChart")
     expect(chart).to_be_visible(timeout=30_000)
     chart.locator(".main-svg").first.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(500)  # plotly draws its traces just after the svg appears
+    wait_for_plots_drawn(page)
 
 
 def _click_language(page: Page, lang: Lang) -> None:

@@ -21,7 +21,14 @@ from calculators.i18n import Lang, plural, text
 from calculators.scenario.model import Scenario
 from calculators.team.read import read_team_file
 from calculators.team.template import template_csv
-from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from tests.e2e.helpers import (
+    by_key,
+    open_app,
+    screenshot,
+    set_viewport_tall,
+    wait_for_app_idle,
+    wait_for_plots_drawn,
+)
 from tests.unit.team.team_files import CORPUS
 from ui.form.steps import RESULTS_TABS, STEPS
 from ui.session import tabs_key, widget_key
@@ -155,7 +162,7 @@ def test_advisor_team_flow(page: Page, app_url: str, tmp_path: Path) -> None:
     expect(page.get_by_text(plural(Lang.NL, "team.computed", 20))).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible", timeout=30_000)
-    page.wait_for_timeout(800)
+    wait_for_plots_drawn(page)
     screenshot(page, "team_nl_uploaded")
 
     npv = {str(e["label"]): evaluate(_scenario(e)).npv_eur for e in EMPLOYEES}

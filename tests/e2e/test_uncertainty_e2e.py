@@ -14,7 +14,14 @@ from calculators import scenario_from_dict
 from calculators.i18n import Lang, text
 from calculators.money.monte_carlo import ranges_for, simulate, tornado
 from tests.e2e.flows import open_results_tab
-from tests.e2e.helpers import by_key, open_app, screenshot, set_viewport_tall, wait_for_app_idle
+from tests.e2e.helpers import (
+    by_key,
+    open_app,
+    screenshot,
+    set_viewport_tall,
+    wait_for_app_idle,
+    wait_for_plots_drawn,
+)
 from ui.form.steps import STEPS
 from ui.session import range_key, tabs_key
 from ui.uncertainty.text import summary_lines
@@ -68,7 +75,7 @@ def test_uncertainty_shows_and_updates(page: Page, app_url: str, lang: Lang) -> 
         expect(by_key(page, chart).locator(".main-svg").first).to_be_visible(timeout=30_000)
     expect(by_key(page, "chart_histogram")).to_have_count(0)
     by_key(page, "chart_tornado").scroll_into_view_if_needed()
-    page.wait_for_timeout(500)  # plotly draws its traces just after the svg appears
+    wait_for_plots_drawn(page)
     screenshot(page, f"uncertainty_{lang.value}_default")
 
     page.get_by_text(text(lang, "uncertainty.settings.title")).click()

@@ -41,6 +41,10 @@ from calculators.sources import sources
 from ui.report.build import ReportRequest, build_document, report_html, report_pdf
 from ui.uncertainty.text import share_text
 
+# One xdist worker for the whole file (make test: --dist loadgroup), so each report is built once
+# (see built()) rather than once in each worker.
+pytestmark = pytest.mark.xdist_group("test_report")
+
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "content" / "examples"
 SCREENSHOTS = ROOT / "screenshots" / "report"
