@@ -1,11 +1,20 @@
-"""Shared pytest setup for every test: clean Streamlit caches and Hypothesis profiles."""
+"""Shared pytest setup for every test: clean Streamlit caches, Hypothesis profiles, and one scan
+of the installed packages for Streamlit components per test process."""
 
+import functools
 import os
 from collections.abc import Iterator
 
 import pytest
 import streamlit as st
 from hypothesis import settings
+from streamlit.components.v2 import manifest_scanner
+
+# Every new AppTest has Streamlit scan the metadata of every installed package for (v2) components,
+# about 40 ms each time in this virtualenv: a tenth of the CPU time of the tests without a browser.
+# The installed packages do not change while the tests run, so each test process scans once. (The
+# app registers no components of its own; the scan still runs, once, as in production.)
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 # "dev" draws new examples every run, so local runs keep finding new cases; "ci" (chosen when CI is
 # set, as CI environments do) draws the same number with a fixed seed, so a red CI means a change
