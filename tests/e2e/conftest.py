@@ -103,13 +103,14 @@ def page(request: pytest.FixtureRequest, shared_context: BrowserContext) -> Iter
         opened.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def private_tree(tmp_path_factory: pytest.TempPathFactory) -> Tree:
-    """A fresh copy of the app with its own temp and home folders (tests/e2e/private.py), per module."""
+    """A fresh copy of the app with its own temp and home folders (tests/e2e/private.py), once per
+    test process; each test compares the tree before and after its own walk."""
     return Tree(tmp_path_factory.mktemp("private_server"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def private_server(private_tree: Tree) -> Iterator[Server]:
     """The app served from ``private_tree``: what it writes and logs can be checked afterwards."""
     yield from start(private_tree, "app.py")

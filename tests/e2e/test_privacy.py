@@ -32,7 +32,7 @@ from tests.e2e.server import REPO_ROOT, Server
 
 @pytest.fixture(scope="module")
 def probe_server(private_tree: Tree) -> Iterator[Server]:
-    """The app with a planted defect (private.FAULT_PROBE), served from the module's private tree."""
+    """The app with a planted defect (private.FAULT_PROBE), served from the private tree."""
     yield from start(private_tree, "fault_probe.py")
 
 
