@@ -81,8 +81,9 @@ def irr_batch(flows: npt.ArrayLike) -> FloatArray:
     result = np.full(data.shape[0], np.nan)
     changes = _sign_changes(data)
     for row in np.flatnonzero(changes > 1):  # several possible rates: numpy-financial's choice
-        try:
-            rate = float(npf.irr(data[row]))
+        try:  # floating-point trouble on extreme flows ends in a rate that is not finite: no rate
+            with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+                rate = float(npf.irr(data[row]))
         except np.linalg.LinAlgError:  # its polynomial solver overflowed (flows near 1e-300): no rate
             rate = math.nan
         result[row] = rate if math.isfinite(rate) else np.nan
@@ -107,7 +108,8 @@ def irr_batch(flows: npt.ArrayLike) -> FloatArray:
         below = np.sign(value) == np.sign(first)  # the root lies above x
         low = np.where(below, x, low)
         high = np.where(below, high, x)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        # a flat or huge slope gives an infinite or undefined step: not finite, so bisection instead
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             newton = x - value / slope
         inside = np.isfinite(newton) & (newton > low) & (newton < high)
         x_next = np.where(inside, newton, (low + high) / 2)
