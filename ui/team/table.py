@@ -58,7 +58,7 @@ def team_frame(team: TeamFile, result: TeamResult, lang: Lang) -> pd.DataFrame:
     """One line per employee with raw values, so numbers sort as numbers; headers in ``lang``.
 
     A month that is never reached within the horizon (no payback, no break-even stay) is stored as
-    horizon + 1: it sorts after every real month, and the table shows it as "not within the horizon".
+    horizon + 1: it sorts after every real month, and the table shows it as "> horizon" ("> 36 mnd").
     """
     never = team.rows[0].scenario.horizon_months + 1 if team.rows else 1
 
@@ -83,7 +83,7 @@ def team_frame(team: TeamFile, result: TeamResult, lang: Lang) -> pd.DataFrame:
 
 
 def styled(frame: pd.DataFrame, horizon: int, lang: Lang) -> pd.io.formats.style.Styler:
-    """Money the language's way (€ 1.234); a month beyond the horizon as "not within the horizon"."""
+    """Money the language's way (€ 1.234); a month beyond the horizon as "> 36 mnd" (it fits the column)."""
     money_columns: list[Hashable] = [header(name, lang) for name in _MONEY]
     month_columns: list[Hashable] = [header(name, lang) for name in _MONTHS]
     never = text(lang, "team.never", horizon=horizon)
