@@ -17,7 +17,16 @@ from babel.numbers import NumberPattern, format_currency, format_decimal, parse_
 
 from calculators.i18n import BABEL_LOCALE, Lang
 
-__all__ = ["BABEL_LOCALE", "MINUS", "WORD_JOINER", "money", "number", "percent", "signed_money"]
+__all__ = [
+    "BABEL_LOCALE",
+    "MINUS",
+    "WORD_JOINER",
+    "money",
+    "number",
+    "percent",
+    "rounded_half_up",
+    "signed_money",
+]
 
 # Digits enough for any float (the largest has 309 before the point). The default 28 makes rounding
 # fail from 1e26 up — amounts only bad input reaches, but its error message must still show them.
@@ -43,6 +52,15 @@ def _half_up(value: float, decimals: int) -> Decimal:
     """Round half away from zero, as people do (Python's round() would give 12 for 12.5)."""
     with localcontext(prec=_DIGITS):
         return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def rounded_half_up(value: float, decimals: int = 0) -> float:
+    """The value as this module shows it: rounded half away from zero, as a float.
+
+    >>> rounded_half_up(11438.5), rounded_half_up(-2.5), rounded_half_up(23.4712, 2)
+    (11439.0, -3.0, 23.47)
+    """
+    return float(_half_up(value, decimals))
 
 
 def money(value: float, lang: Lang | str, *, cents: bool = False) -> str:

@@ -12,7 +12,7 @@ from calculators.dead_end.options import ExitPayment
 from calculators.dead_end.results import DeadEndComparison, OptionResult
 from calculators.error_text import format_in_unit
 from calculators.explain import option_name
-from calculators.formatting import money, number
+from calculators.formatting import money, number, rounded_half_up
 from calculators.i18n import Lang, text
 from calculators.scenario.fields import field_spec
 from calculators.scenario.model import Scenario
@@ -53,6 +53,18 @@ def compensation_lines(scenario: Scenario, lang: Lang) -> list[str]:
     return [text(lang, "dead_end.compensation_law"), text(lang, f"dead_end.compensation_{category}")]
 
 
+# Thresholds in euros are shown as whole euros, as every other amount on the page; an hourly rate
+# keeps its cents. A threshold is an estimate: "course fees above € 11.438,42" claimed a precision
+# the assumptions behind it do not have.
+_WHOLE_EURO_UNITS = frozenset({"eur", "eur_per_month", "eur_per_year"})
+
+
+def _shown_bound(bound: float, kind: str, unit: str) -> float:
+    if unit in _WHOLE_EURO_UNITS:
+        return rounded_half_up(bound)
+    return round(bound, 4) if kind == "float" else round(bound)
+
+
 def sensitivity_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
     lines = []
     for item in result.sensitivities:
@@ -64,9 +76,7 @@ def sensitivity_lines(result: DeadEndComparison, lang: Lang) -> list[str]:
             (item.upper, "dead_end.sensitive_upper"),
         ):
             if bound is not None:
-                shown = format_in_unit(
-                    round(bound, 4) if spec.type == "float" else round(bound), spec.unit, lang
-                )
+                shown = format_in_unit(_shown_bound(bound, spec.type, spec.unit), spec.unit, lang)
                 lines.append(text(lang, key, label=label, value=shown, current=current))
     return lines
 
