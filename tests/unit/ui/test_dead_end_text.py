@@ -29,7 +29,7 @@ def _lines(comparison: DeadEndComparison, *items: Sensitivity, lang: Lang) -> li
     ("lang", "expected"),
     [
         (Lang.NL, "Cursusgeld hoger is dan € 11.438 (nu € 2.500);"),
-        (Lang.EN, "Course fees is above €11,438 (now €2,500);"),
+        (Lang.EN, "Course fees above €11,438 (now €2,500);"),
     ],
 )
 def test_a_threshold_in_euros_is_whole_euros(
