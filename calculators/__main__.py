@@ -11,17 +11,20 @@
 
 Output is one JSON object on standard output (``evaluate --format csv``: a CSV table). Invalid
 input exits with status 2 and one line on standard error that names the field (or option), the
-value and what is allowed (``--lang nl|en``, Dutch by default).
+value and what is allowed, in the language of ``--lang nl|en`` (Dutch by default; before or after
+the command). argparse's own usage errors (an unknown option, a missing value, a choice not
+offered, a number or date it cannot read) are written in that language too.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import math
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from calculators.dead_end.compare import compare_options
@@ -38,21 +41,54 @@ from calculators.rules import available_years, rules_for
 from calculators.scenario.fields import field_spec
 from calculators.scenario.io import MAX_FILE_BYTES, json_schema, load_scenario_json
 from calculators.scenario.model import Scenario
+from calculators.usage_errors import usage_error
 
 EXIT_INVALID = 2
 # Contract dates this command accepts: any real contract, and far from the calendar's ends (9999-12-31).
 DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
 
+COMMANDS = ("evaluate", "dead-end", "explain", "transition-payment", "schema")
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit status 2."""
+    """argparse, but a usage error is one line on stderr, in the user's language, and exit status 2."""
+
+    lang = Lang.NL.value  # set by main() from the command line before parsing
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_INVALID, f"{self.prog}: {message}\n")
+        said = " ".join(usage_error(message, self.lang, COMMANDS).splitlines())  # one line, always
+        self.exit(EXIT_INVALID, f"{self.prog}: {said}\n")
 
 
-def _parser() -> _Parser:
+def _language(argv: Sequence[str]) -> str:
+    """The language asked for anywhere on the command line (the last --lang wins), else Dutch.
+
+    argparse reports usage errors while it reads the line, before --lang is known to it.
+    """
+    known = {item.value for item in Lang}
+    lang = Lang.NL.value
+    for word, after in itertools.pairwise([*argv, ""]):
+        asked = after if word == "--lang" else word.removeprefix("--lang=")
+        if (word == "--lang" or word.startswith("--lang=")) and asked in known:
+            lang = asked
+    return lang
+
+
+def _with_lang(command: argparse.ArgumentParser, help_text: str = "language of error messages") -> None:
+    """``--lang`` after the command as well as before it: ``evaluate FILE --lang en``."""
+    command.add_argument(
+        "--lang",
+        dest="command_lang",
+        choices=[lang.value for lang in Lang],
+        default=None,
+        help=f"{help_text} (default: the global --lang, else nl)",
+    )
+
+
+def _parser(lang: str = Lang.NL.value) -> _Parser:
     parser = _Parser(prog="python -m calculators", description="Leerwinst training cost/benefit model.")
+    parser.lang = lang
     parser.add_argument(
         "--lang",
         choices=[lang.value for lang in Lang],
@@ -81,13 +117,7 @@ def _parser() -> _Parser:
         "explain", help="what the page says for a scenario: headline, figures, what would change, cards"
     )
     explain_cmd.add_argument("file", help="scenario JSON file, or - for standard input")
-    explain_cmd.add_argument(
-        "--lang",
-        dest="explain_lang",
-        choices=[lang.value for lang in Lang],
-        default=None,
-        help="language of the texts and errors (default: the global --lang, else nl)",
-    )
+    _with_lang(explain_cmd, "language of the texts and errors")
     explain_cmd.add_argument(
         "--role",
         choices=("owner", "advisor"),
@@ -104,24 +134,22 @@ def _parser() -> _Parser:
     tv.add_argument(
         "--monthly-salary",
         required=True,
-        type=_number("--monthly-salary"),
+        type=_number,
         metavar="EUR",
         help="gross monthly base salary",
     )
-    tv.add_argument(
-        "--start", required=True, type=_date("--start"), help="first day of the contract, YYYY-MM-DD"
-    )
-    tv.add_argument("--end", required=True, type=_date("--end"), help="last day of the contract, YYYY-MM-DD")
+    tv.add_argument("--start", required=True, type=_date, help="first day of the contract, YYYY-MM-DD")
+    tv.add_argument("--end", required=True, type=_date, help="last day of the contract, YYYY-MM-DD")
     tv.add_argument(
         "--holiday-allowance",
-        type=_number("--holiday-allowance"),
+        type=_number,
         default=0.08,
         metavar="RATE",
         help="holiday allowance as a fraction (default 0.08)",
     )
     tv.add_argument(
         "--fixed-extras",
-        type=_number("--fixed-extras"),
+        type=_number,
         default=0.0,
         metavar="EUR",
         help="fixed extras per year: a fixed 13th month or year-end payment, fixed overtime "
@@ -129,44 +157,46 @@ def _parser() -> _Parser:
     )
     tv.add_argument(
         "--variable-3y",
-        type=_number("--variable-3y"),
+        type=_number,
         default=0.0,
         metavar="EUR",
         help="bonuses and profit shares over the three calendar years before (one 36th is added)",
     )
     tv.add_argument(
         "--deductible-costs",
-        type=_number("--deductible-costs"),
+        type=_number,
         default=0.0,
         metavar="EUR",
         help="costs that meet every condition for deduction",
     )
     tv.add_argument("--year", type=int, default=None, help="rules year (default: the end date's year)")
-    commands.add_parser("schema", help="print the JSON Schema of the scenario file")
+    schema_cmd = commands.add_parser("schema", help="print the JSON Schema of the scenario file")
+    for command in (evaluate_cmd, dead_end_cmd, tv, schema_cmd):
+        _with_lang(command)
+    for command in (evaluate_cmd, dead_end_cmd, explain_cmd, tv, schema_cmd):
+        assert isinstance(command, _Parser)
+        command.lang = lang
+    assert tuple(commands.choices) == COMMANDS
     return parser
 
 
-def _number(_option: str) -> Callable[[str], float]:
-    def parse(raw: str) -> float:
-        try:
-            value = float(raw.replace(",", "."))
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{raw!r} is not a number") from None
-        if not math.isfinite(value):
-            raise argparse.ArgumentTypeError(f"{raw!r} is not a finite number")
-        return value
-
-    return parse
+def _number(raw: str) -> float:
+    """A number as typed, with a decimal point or comma; argparse reports "invalid number value"."""
+    value = float(raw.replace(",", "."))  # ValueError when it is no number
+    if not math.isfinite(value):
+        raise ValueError(raw)
+    return value
 
 
-def _date(_option: str) -> Callable[[str], dt.date]:
-    def parse(raw: str) -> dt.date:
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{raw!r} is not a date (YYYY-MM-DD)") from None
+_number.__name__ = "number"
 
-    return parse
+
+def _date(raw: str) -> dt.date:
+    """A date as YYYY-MM-DD; argparse reports "invalid date value"."""
+    return dt.date.fromisoformat(raw)
+
+
+_date.__name__ = "date"
 
 
 def _read(path: str, lang: str) -> bytes:
@@ -279,14 +309,15 @@ def _dead_end_json(result: DeadEndComparison) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = _parser(_language(words)).parse_args(words)
+    if args.command_lang is not None:
+        args.lang = args.command_lang  # "evaluate FILE --lang en" as well as "--lang en evaluate FILE"
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return 0
     if args.command == "transition-payment":
         return _transition_payment(args)
-    if args.command == "explain" and args.explain_lang is not None:
-        args.lang = args.explain_lang  # "explain FILE --lang en" as well as "--lang en explain FILE"
     try:
         scenario = load_scenario_json(_read(args.file, args.lang))
     except ScenarioError as error:

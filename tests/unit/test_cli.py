@@ -142,6 +142,104 @@ class TestInvalidInput:
         assert "€100" in line and "€30,000" in line
 
 
+PAYMENT = ("--start", "2020-01-01", "--end", "2025-01-01")
+
+
+class TestUsageErrors:
+    """argparse's own refusals, in the language asked for (before or after the command), naming the
+    option, the value and what is allowed: the lines below are written out by hand."""
+
+    @pytest.mark.parametrize(
+        ("args", "line"),
+        [
+            (
+                ("transition-payment", "--monthly-salary", "veel", *PAYMENT),
+                "python -m calculators transition-payment: --monthly-salary: 'veel' is geen getal; "
+                "vul een getal in, zoals 3000 of 3000,50.",
+            ),
+            (
+                ("--lang", "en", "transition-payment", "--monthly-salary", "inf", *PAYMENT),
+                "python -m calculators transition-payment: --monthly-salary: 'inf' is not a number; "
+                "enter a number such as 3000 or 3000.50.",
+            ),
+            (
+                (
+                    "transition-payment",
+                    "--monthly-salary",
+                    "3000",
+                    "--start",
+                    "1-1-2020",
+                    "--end",
+                    "2025-01-01",
+                ),
+                "python -m calculators transition-payment: --start: '1-1-2020' is geen datum; "
+                "schrijf die als JJJJ-MM-DD, bijvoorbeeld 2026-01-31.",
+            ),
+            (
+                (
+                    "transition-payment",
+                    "--monthly-salary",
+                    "3000",
+                    *PAYMENT,
+                    "--year",
+                    "twee",
+                    "--lang",
+                    "en",
+                ),
+                "python -m calculators transition-payment: --year: 'twee' is not a whole number; "
+                "enter a whole number such as 2026.",
+            ),
+            (
+                ("transition-payment", *PAYMENT),
+                "python -m calculators transition-payment: Ontbreekt: --monthly-salary.",
+            ),
+            (
+                ("transition-payment", "--monthly-salary"),
+                "python -m calculators transition-payment: --monthly-salary: de waarde erachter ontbreekt.",
+            ),
+            (
+                ("evaluate", "x.json", "--format", "xml", "--lang", "en"),
+                "python -m calculators evaluate: --format: 'xml' is not a valid choice; allowed: json, csv.",
+            ),
+            (
+                ("--lang=en", "evaluate", "x.json", "--colour"),
+                "python -m calculators: Not recognised: --colour. --help lists the options.",
+            ),
+            (
+                ("frobnicate",),
+                "python -m calculators: opdracht: 'frobnicate' is geen geldige keuze; "
+                "toegestaan: evaluate, dead-end, explain, transition-payment, schema.",
+            ),
+            (
+                ("--lang", "en"),
+                "python -m calculators: Give a command: "
+                "evaluate, dead-end, explain, transition-payment, schema.",
+            ),
+            (
+                ("evaluate", "--lang", "xx", "x.json"),
+                "python -m calculators evaluate: --lang: 'xx' is geen geldige keuze; toegestaan: nl, en.",
+            ),
+        ],
+    )
+    def test_usage_error_in_the_users_language(self, args: tuple[str, ...], line: str) -> None:
+        """Pins each kind of usage error, word for word, in Dutch by default and in English on request."""
+        assert assert_refused(run_in_process(*args)) == line
+
+    def test_lang_after_the_command(self, tmp_path: Path) -> None:
+        """Pins ``evaluate FILE --lang en``: the refusal in English, as with ``--lang en`` first."""
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps({"employee": {"gross_monthly_salary_eur": 50}}), encoding="utf-8")
+        after = assert_refused(run_in_process("evaluate", str(path), "--lang", "en"))
+        before = assert_refused(run_in_process("--lang", "en", "evaluate", str(path)))
+        assert after == before
+        assert "is outside the allowed range" in after
+
+    def test_a_value_with_a_line_break_stays_one_line(self) -> None:
+        """Pins one line on stderr when the typed value holds a line break."""
+        line = assert_refused(run_in_process("transition-payment", "--monthly-salary", "3\n000", *PAYMENT))
+        assert line.startswith("python -m calculators transition-payment: --monthly-salary: ")
+
+
 class TestSchema:
     """``schema``: the JSON Schema of the scenario file."""
 
