@@ -6,6 +6,7 @@ import argparse
 import logging
 
 from benchmarks import dead_end, irr, monte_carlo, rerun, team
+from benchmarks.arguments import whole_number
 
 # AppTest runs the app outside a server, and Streamlit warns about that on every call from the
 # benchmark's own thread. It resets its loggers' levels from its config whenever an AppTest parses
@@ -23,7 +24,9 @@ class _DropBareModeWarning(logging.Filter):
 def main() -> None:
     """Run the benchmarks."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("--runs", type=int, default=25, help="reruns per page (default 25)")
+    parser.add_argument(
+        "--runs", type=whole_number(1, 1000), default=25, help="reruns per page, 1–1000 (default 25)"
+    )
     args = parser.parse_args()
     logging.getLogger(_BARE_MODE_LOGGER).addFilter(_DropBareModeWarning())
     print("Wizard rerun time (AppTest), ratio to a trivial one-widget app in the same run")

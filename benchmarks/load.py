@@ -60,6 +60,7 @@ from urllib.parse import urlparse
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from benchmarks.arguments import whole_number
 from benchmarks.load_protocol import ProtocolSession
 from calculators import evaluate, scenario_from_dict
 from calculators.explain import key_figures
@@ -554,7 +555,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.load", description="N sessions at once on one server, on loopback"
     )
-    parser.add_argument("--sessions", type=int, nargs="+", default=list(SESSIONS), help="default: 1 10 25")
+    parser.add_argument(
+        "--sessions",
+        type=whole_number(1, 200),
+        nargs="+",
+        default=list(SESSIONS),
+        help="1–200 each; default: 1 10 25",
+    )
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="default: paced burst")
     parser.add_argument(
         "--clients", nargs="+", choices=CLIENTS, default=list(CLIENTS), help="default: browser wire"

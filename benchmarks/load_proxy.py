@@ -37,6 +37,7 @@ from pathlib import Path
 
 # Shared with the one-server benchmark (benchmarks/load.py): the owner flow on the wire, the change,
 # the pacing and the percentile; load.py is long, so they are imported rather than moved.
+from benchmarks.arguments import whole_number
 from benchmarks.load import (
     PACED_CHANGES,
     THINK_S,
@@ -218,8 +219,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.load_proxy", description="wire sessions through nginx to N processes"
     )
-    parser.add_argument("--processes", type=int, default=2, help="app processes behind nginx (default 2)")
-    parser.add_argument("--sessions", type=int, default=100, help="sessions at once (default 100)")
+    parser.add_argument(
+        "--processes", type=whole_number(1, 16), default=2, help="app processes behind nginx, 1–16 (2)"
+    )
+    parser.add_argument(
+        "--sessions", type=whole_number(1, 1000), default=100, help="sessions at once, 1–1000 (default 100)"
+    )
     parser.add_argument("--mode", choices=MODES, default="paced", help="default: paced")
     args = parser.parse_args()
     print(f"Load through nginx on loopback, {time.strftime('%Y-%m-%d %H:%M %Z')}")

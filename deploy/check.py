@@ -303,8 +303,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m deploy.check", description=__doc__.split("\n")[0])
     parser.add_argument("--processes", type=int, default=2, help="app processes behind nginx (default 2)")
     args = parser.parse_args()
-    if args.processes < 2:
-        parser.error("--processes: at least 2 (one is killed, the others must take over)")
+    if not 2 <= args.processes <= 16:  # one is killed, the others must take over; each is a server
+        parser.error(
+            f"--processes: {args.processes} is not from 2 to 16 (one is killed, the others take over)"
+        )
     sys.exit(0 if run(args.processes) else 1)
 
 
