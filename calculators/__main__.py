@@ -310,9 +310,9 @@ def _dead_end_json(result: DeadEndComparison) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     words = list(sys.argv[1:] if argv is None else argv)
-    args = _parser(_language(words)).parse_args(words)
-    if args.command_lang is not None:
-        args.lang = args.command_lang  # "evaluate FILE --lang en" as well as "--lang en evaluate FILE"
+    lang = _language(words)
+    args = _parser(lang).parse_args(words)
+    args.lang = lang  # "evaluate FILE --lang en" as well as "--lang en evaluate FILE": the last one counts
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return 0
